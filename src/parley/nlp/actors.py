@@ -1,0 +1,307 @@
+"""Actors: mentions grouped by rules (no coreference model ships offline).
+
+Rules, in order: a knowledge-base id; a surname or transliterated variant of a person seen
+in the document ("Fedorov" -> "Andrei Fedorov", "Al-Zawi" -> "Gabriel Al-Zoui"); a title-only
+phrase ("the Turkish minister") -> the person holding that title here or in the KB's offices;
+roles and affiliations from appositions and premodifiers. Pronouns are resolved on demand
+by ``ActorTable.antecedent`` (used by the statement and relation extractors).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.knowledge.kb import KnowledgeBase
+from parley.knowledge.translit import same_name
+from parley.nlp.lexicon import Lexicons
+from parley.nlp.mentions import MentionInfo
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their"}
+
+
+@dataclass
+class ActorBuild:
+    """An actor being assembled from its mentions."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    affiliation: str | None = None
+    role: str | None = None
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)   # char spans
+    tokens: list[tuple[int, int]] = field(default_factory=list)          # token spans
+
+
+@dataclass
+class ActorTable:
+    """The actors of one Doc and a token -> actor index."""
+
+    doc: Doc
+    actors: dict[str, ActorBuild] = field(default_factory=dict)
+    by_token: dict[int, str] = field(default_factory=dict)
+    states: dict[str, str] = field(default_factory=dict)   # country code -> state actor id
+
+    def add_mention(self, actor: ActorBuild, start: int, end: int) -> None:
+        span = self.doc[start:end]
+        if any(s == start for s, _ in actor.tokens):
+            return
+        actor.tokens.append((start, end))
+        actor.mentions.append((span.start_char, span.end_char, span.text))
+        for i in range(start, end):
+            self.by_token.setdefault(i, actor.id)
+
+    def actor_of(self, token: Token | None) -> str | None:
+        """The actor a token belongs to, through its own mention or a pronoun."""
+        if token is None:
+            return None
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self.antecedent(token)
+        return None
+
+    def actor_in(self, token: Token) -> str | None:
+        """The actor named by the phrase headed by ``token`` (its own mention, else one inside)."""
+        own = self.actor_of(token)
+        if own:
+            return own
+        for t in token.subtree:
+            if t.i in self.by_token and t.head.i == token.i and t.dep_ in {"compound", "amod", "poss", "nmod"}:
+                return self.by_token[t.i]
+        for t in token.children:
+            if t.dep_ == "prep" and t.lower_ == "of":
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        return self.actor_of(p) or None
+        return None
+
+    def antecedent(self, token: Token) -> str | None:
+        """Most recent compatible actor before a pronoun, preferring subjects, within 3 sentences."""
+        want_person = token.lower_ in PERSON_PRONOUNS
+        sent_starts = [s.start for s in self.doc.sents if s.start <= token.i][-4:]
+        lower = sent_starts[0] if sent_starts else 0
+        best, best_score = None, -1
+        for i in range(token.i - 1, lower - 1, -1):
+            aid = self.by_token.get(i)
+            if not aid or (i + 1 < token.i and self.by_token.get(i + 1) == aid and i + 1 != token.i):
+                continue
+            actor = self.actors[aid]
+            if (actor.kind == "person") != want_person:
+                continue
+            t = self.doc[i]
+            score = 2 if t.dep_ in {"nsubj", "nsubjpass"} else 1
+            score += 1 if t.sent.start == token.sent.start else 0
+            if score > best_score:
+                best, best_score = aid, score
+            if best_score >= 3:
+                break
+        return best
+
+    def state_of(self, actor_id: str | None) -> str | None:
+        """The state actor id of an actor's country, when that state is known."""
+        actor = self.actors.get(actor_id or "")
+        if actor is None:
+            return None
+        if actor.kind == "state":
+            return actor.id
+        return self.states.get(actor.country or "")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex: Lexicons,
+                   *, day: str | None = None) -> ActorTable:
+    """Group mentions into actors and attach roles (see the module docstring)."""
+    table = ActorTable(doc)
+    for m in mentions:
+        if not m.agent:
+            continue
+        if m.kb is not None:
+            a = m.kb
+            actor = table.actors.setdefault(a.id, ActorBuild(a.id, a.name, a.kind, a.country, a.affiliation))
+            if a.kind == "state" and a.country:
+                table.states.setdefault(a.country, a.id)
+        elif m.label == "PERSON":
+            actor = _person(table, m)
+        elif m.label == "ORG":
+            actor = _organization(table, m)
+        else:
+            continue
+        table.add_mention(actor, m.start, m.end)
+    _state_for_kb_people(table, kb)
+    _titles(doc, table, kb, lex, day)
+    _country_pronouns(doc, table)
+    return table
+
+
+def _state_for_kb_people(table: ActorTable, kb: KnowledgeBase) -> None:
+    for actor in list(table.actors.values()):
+        if actor.country and actor.country not in table.states:
+            for a in kb.actors.values():
+                if a.kind == "state" and a.country == actor.country:
+                    table.states[actor.country] = a.id
+                    break
+
+
+def _person(table: ActorTable, m: MentionInfo) -> ActorBuild:
+    for actor in table.actors.values():
+        if actor.kind == "person" and not actor.id.startswith("title:"):
+            ok, _ = same_name(actor.name, m.text)
+            if ok:
+                if len(m.text.split()) > len(actor.name.split()) and actor.id.startswith("person:"):
+                    actor.name = m.text
+                return actor
+    aid = "person:" + slug(m.text)
+    return table.actors.setdefault(aid, ActorBuild(aid, m.text, "person"))
+
+
+def _organization(table: ActorTable, m: MentionInfo) -> ActorBuild:
+    key = slug(m.text)
+    for actor in table.actors.values():
+        if actor.kind == "organization" and (slug(actor.name) == key or _acronym(actor.name) == m.text):
+            return actor
+    aid = "organization:" + key
+    return table.actors.setdefault(aid, ActorBuild(aid, m.text, "organization"))
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+# -- titles and roles ---------------------------------------------------------------------
+def _title_at(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str] | None:
+    """The longest title phrase starting at token i: (end token, title)."""
+    for n in range(min(lex.title_max_words, len(doc) - i), 0, -1):
+        words = [t.lower_ for t in doc[i:i + n]]
+        if any(not w.isalpha() and w not in {"-"} for w in words):
+            continue
+        phrase = " ".join(words).replace(" - ", "-")
+        if phrase in lex.titles and lex.titles[phrase][0] == "person":
+            return i + n, phrase
+        lemma = " ".join([*words[:-1], doc[i + n - 1].lemma_.lower()])
+        if lemma in lex.titles and lex.titles[lemma][0] == "person":
+            return i + n, lemma
+    return None
+
+
+def _titles(doc: Doc, table: ActorTable, kb: KnowledgeBase, lex: Lexicons, day: str | None) -> None:
+    """Roles from premodifiers and appositions; title-only phrases become (or join) persons."""
+    i = 0
+    while i < len(doc):
+        hit = _title_at(doc, i, lex)
+        if hit is None or table.by_token.get(i, "").startswith(("person:", "title:")):
+            i += 1
+            continue
+        end, title = hit
+        _apply_title(doc, table, kb, i, end, day)
+        i = end
+    for actor in list(table.actors.values()):
+        if actor.kind != "person":
+            continue
+        for start, end in list(actor.tokens):
+            _apposition(doc, table, actor, doc[start:end])
+
+
+def _np_start(doc: Doc, i: int) -> int:
+    """Start of the noun phrase a title at token i sits in (adjectives, determiners before it)."""
+    j = i
+    while j > 0 and doc[j - 1].dep_ in {"amod", "compound", "det", "poss", "nmod"} and doc[j - 1].head.i >= i:
+        j -= 1
+    return j
+
+
+def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: int, day: str | None) -> None:
+    start = _np_start(doc, i)
+    country_actor = next((table.by_token[k] for k in range(start, end) if k in table.by_token), None)
+    role = doc[i:end].text
+    # title + name: "Deputy Foreign Minister Andrei Fedorov", "the analyst Al-Zawi"
+    after = table.by_token.get(end)
+    if after and table.actors[after].kind == "person":
+        person = table.actors[after]
+        person.role = person.role or role
+        _set_country(table, person, country_actor)
+        return
+    head = doc[end - 1]
+    if head.dep_ == "compound" and head.head.i >= end:
+        return
+    state = table.state_of(country_actor)
+    holder = None
+    if state:
+        office = kb.holder(role, state, day)
+        holder = table.actors.get(office.id) if office else None
+        if office and holder is None:
+            holder = table.actors.setdefault(office.id, ActorBuild(office.id, office.name, "person",
+                                                                  office.country, office.affiliation))
+    if holder is None:
+        holder = _earlier_title_holder(table, role, state)
+    if holder is None:
+        label = (table.actors[state].name + " " if state else "") + role
+        aid = "title:" + slug(label)
+        holder = table.actors.setdefault(aid, ActorBuild(aid, _titlecase(label), "person"))
+    holder.role = holder.role or role
+    _set_country(table, holder, country_actor)
+    table.add_mention(holder, start if doc[start].lower_ not in {"the", "a", "an"} else start + 1, end)
+
+
+def _titlecase(text: str) -> str:
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in text.split())
+
+
+def _earlier_title_holder(table: ActorTable, role: str, state: str | None) -> ActorBuild | None:
+    """A person already seen with a title this one abbreviates ("the Turkish minister")."""
+    words = set(role.lower().split())
+    for actor in table.actors.values():
+        if actor.kind != "person" or not actor.role:
+            continue
+        same_state = state is None or table.state_of(actor.id) == state
+        if same_state and words <= set(actor.role.lower().split()):
+            return actor
+    return None
+
+
+def _set_country(table: ActorTable, person: ActorBuild, country_actor: str | None) -> None:
+    other = table.actors.get(country_actor or "")
+    if other is None or other.id == person.id:
+        return
+    if other.kind == "state":
+        person.country = person.country or other.country
+        person.affiliation = person.affiliation or other.id
+    elif other.kind in {"organization", "government", "international_org", "party", "armed_group"}:
+        person.affiliation = person.affiliation or other.id
+        person.country = person.country or other.country
+
+
+def _apposition(doc: Doc, table: ActorTable, person: ActorBuild, span: Span) -> None:
+    """ "Muhyiddin Ataman, Vice President of the Saba Research Center" gives role and affiliation."""
+    for child in span.root.children:
+        if child.dep_ != "appos":
+            continue
+        sub = doc[child.left_edge.i:child.right_edge.i + 1]
+        if any(table.by_token.get(t.i) == person.id for t in sub):
+            continue
+        others = [table.by_token[t.i] for t in sub if t.i in table.by_token]
+        if any(table.actors[o].kind == "person" for o in others):
+            continue
+        person.role = person.role or sub.text.strip(" ,")
+        for other in others:
+            _set_country(table, person, other)
+
+
+def _country_pronouns(doc: Doc, table: ActorTable) -> None:
+    """ "his country" -> the state of the person the pronoun points to."""
+    for tok in doc:
+        if tok.lemma_.lower() != "country" or tok.i in table.by_token:
+            continue
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her", "their"}]
+        if not poss:
+            continue
+        person = table.antecedent(poss[0])
+        state = table.state_of(person)
+        if state:
+            table.add_mention(table.actors[state], poss[0].i, tok.i + 1)

@@ -1,0 +1,104 @@
+"""Conditionals: "in the event that X insisted on their terms, Moscow has no choice but to
+continue to support Haftar" -> actor (Moscow), if (X insisted...), then (has no choice...).
+Cues ("if", "unless", "as long as", "in the event that", "otherwise") live in a data file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from parley.nlp.actors import ActorTable
+from parley.nlp.lexicon import Lexicons
+from parley.nlp.relations import claimed_by, phrase_actors
+from parley.nlp.statements import StatementInfo, subject_of
+
+
+@dataclass
+class ConditionalInfo:
+    actor: str | None
+    if_: tuple[int, int]       # token ranges
+    then: tuple[int, int]
+    cue: str
+    start: int                 # evidence: the sentence (chars)
+    end: int
+    claimed_by: str | None = None
+    token: int = 0
+
+
+def _cue_at(doc: Doc, i: int, lex: Lexicons) -> str | None:
+    for cue, _ in lex.conditional:
+        words = cue.split()
+        if [t.lower_ for t in doc[i:i + len(words)]] == words:
+            return cue
+    return None
+
+
+def _clause_head(doc: Doc, i: int, n: int) -> Token | None:
+    """The verb of the condition clause that starts after the cue words at i..i+n."""
+    for t in doc[i + n:min(len(doc), i + n + 30)]:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux":
+            return t
+    return None
+
+
+def find_conditionals(doc: Doc, table: ActorTable, statements: list[StatementInfo], lex: Lexicons) -> list[ConditionalInfo]:
+    """All conditionals in ``doc``."""
+    out = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            cue = _cue_at(doc, i, lex)
+            if cue is None:
+                i += 1
+                continue
+            n = len(cue.split())
+            cond = _clause_head(doc, i, n)
+            if cond is None or cond.i >= sent.end:
+                break
+            if cue == "otherwise":
+                c = _otherwise(doc, i, sent, table, statements)
+            else:
+                c = _conditional(doc, i, cond, cue, sent, table, statements)
+            if c is not None:
+                out.append(c)
+            i += n
+    return out
+
+
+def _conditional(doc: Doc, i: int, cond: Token, cue: str, sent, table: ActorTable, statements) -> ConditionalInfo | None:
+    # the condition clause: from the cue to the end of the condition verb's subtree
+    if_start, if_end = i + len(cue.split()), cond.right_edge.i + 1
+    main = cond.head
+    while main.dep_ not in {"ROOT", "ccomp", "conj", "xcomp"} and main.head is not main and main.head.i != main.i:
+        if main.pos_ == "VERB" and main.i not in range(if_start, if_end):
+            break
+        main = main.head
+    if main.i in range(i, if_end) or main is cond:
+        return None
+    if main.i > if_end:
+        then = (if_end, main.right_edge.i + 1)
+    else:
+        then = (main.left_edge.i, i)
+        if then[0] >= then[1]:
+            return None
+    while then[0] < then[1] and (doc[then[0]].is_punct or doc[then[0]].lower_ in {"that", "then"}):
+        then = (then[0] + 1, then[1])
+    while then[1] > then[0] and doc[then[1] - 1].is_punct:
+        then = (then[0], then[1] - 1)
+    subj = subject_of(main)
+    actors = phrase_actors(table, subj) if subj is not None else []
+    return ConditionalInfo(actors[0] if actors else None, (if_start, if_end), then, cue,
+                           sent.start_char, sent.end_char, claimed_by(cond, statements), cond.i)
+
+
+def _otherwise(doc: Doc, i: int, sent, table: ActorTable, statements) -> ConditionalInfo | None:
+    """ "X must withdraw, otherwise we will act": if = not(X must withdraw), then = we will act."""
+    if i <= sent.start:
+        return None
+    then = (i + 1, sent.end - (1 if doc[sent.end - 1].is_punct else 0))
+    head = next((t for t in doc[then[0]:then[1]] if t.dep_ in {"ROOT", "conj", "ccomp"}), None)
+    subj = subject_of(head) if head is not None else None
+    actors = phrase_actors(table, subj) if subj is not None else []
+    return ConditionalInfo(actors[0] if actors else None, (sent.start, i), then, "otherwise",
+                           sent.start_char, sent.end_char, claimed_by(doc[i], statements), i)

@@ -1,0 +1,211 @@
+"""Demands: who demands what of whom, item by item, and what they are a precondition of.
+
+Sources: "called on X to ...", "insisted on ...", "seeking ...", "X must ...", and nouns that
+introduce a list ("three conditions: A, B, and C"); a list announced with a number continues
+into the following verbless sentences until the count is reached.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.actors import ActorTable
+from parley.nlp.lexicon import Lexicons
+from parley.nlp.relations import claimed_by, phrase_actors
+from parley.nlp.statements import StatementInfo, subject_of
+
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "several": 0, "2": 2, "3": 3,
+           "4": 4, "5": 5}
+PRECONDITION_PREPS = {"before", "for", "to"}
+
+
+@dataclass
+class DemandInfo:
+    by: list[str]
+    of: list[str]
+    items: list[str]
+    start: int
+    end: int
+    condition_for: str | None = None
+    status: str = "stated"
+    cue: str = ""
+    token: int = 0
+    claimed_by: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def find_demands(doc: Doc, table: ActorTable, statements: list[StatementInfo], lex: Lexicons) -> list[DemandInfo]:
+    """All demands in ``doc``."""
+    out: list[DemandInfo] = []
+    for tok in doc:
+        pos = "VERB" if tok.pos_ == "VERB" else "AUX" if tok.pos_ == "AUX" else "NOUN" if tok.pos_ == "NOUN" else None
+        frame = lex.demand.get((tok.lemma_.lower(), pos or ""))
+        if frame is None:
+            continue
+        d = None
+        if frame == "list":
+            d = _list_demand(doc, tok, table, statements)
+        elif frame == "modal":
+            d = _modal_demand(doc, tok, table, statements)
+        elif pos == "VERB":
+            d = _verb_demand(doc, tok, table, statements, frame)
+        if d is not None and d.items:
+            d.claimed_by = claimed_by(tok, statements)
+            d.status = _status(doc, tok, d)
+            out.append(d)
+    return _dedupe(out)
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    span = doc[start:end]
+    return span.text.strip(" ,;:.-\u2013\u2014")
+
+
+def _speaker_or_subject(tok: Token, table: ActorTable, statements: list[StatementInfo]) -> list[str]:
+    subj = subject_of(tok) if tok.pos_ in {"VERB", "AUX"} else None
+    actors = phrase_actors(table, subj) if subj is not None else []
+    if not actors:
+        claim = claimed_by(tok, statements)
+        actors = [claim] if claim else []
+    return actors
+
+
+def _verb_demand(doc: Doc, verb: Token, table: ActorTable, statements, frame: str) -> DemandInfo | None:
+    by = _speaker_or_subject(verb, table, statements)
+    of: list[str] = []
+    items: list[str] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    if table.actor_of(p) or phrase_actors(table, p)[:1] and p.pos_ == "PROPN":
+                        of += phrase_actors(table, p)
+                    else:
+                        items.append(_text(doc, p.left_edge.i, p.right_edge.i + 1))
+        elif c.dep_ == "prep" and c.lower_ == "for":
+            items += [_text(doc, p.left_edge.i, p.right_edge.i + 1) for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in {"dobj"} and frame in {"object", "xcomp", "on"}:
+            if table.actor_of(c) and frame != "object":
+                of += phrase_actors(table, c)
+            else:
+                items.append(_text(doc, c.left_edge.i, c.right_edge.i + 1))
+        elif c.dep_ in {"xcomp", "ccomp"}:
+            items += _clause_items(doc, c)
+            subj = [s for s in c.children if s.dep_ == "nsubj"]
+            if subj:
+                of += phrase_actors(table, subj[0])
+    if not items:
+        return None
+    sent = verb.sent
+    return DemandInfo(by, of, items, sent.start_char, sent.end_char, cue=verb.lemma_.lower(), token=verb.i)
+
+
+def _clause_items(doc: Doc, head: Token) -> list[str]:
+    """Coordinated verb phrases of a demand clause as separate items ("to reach X and settle Y")."""
+    verbs = [head] + [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    items = []
+    for i, v in enumerate(verbs):
+        start = v.i
+        nxt = verbs[i + 1].i if i + 1 < len(verbs) else head.right_edge.i + 1
+        end = nxt
+        while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+            end -= 1
+        items.append(_text(doc, start, end))
+    return [x for x in items if x]
+
+
+def _modal_demand(doc: Doc, aux: Token, table: ActorTable, statements) -> DemandInfo | None:
+    """ "they see that several conditions must be met before talking about negotiations"."""
+    verb = aux.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    claim = claimed_by(aux, statements)
+    holders = [claim] if claim else []
+    subj = subject_of(verb)
+    if not holders and subj is not None:
+        outer = verb.head if verb.dep_ == "ccomp" else None
+        holders = phrase_actors(table, subject_of(outer)) if outer is not None and subject_of(outer) is not None else []
+    if not holders:
+        return None
+    of = phrase_actors(table, subj) if subj is not None and verb.dep_ != "auxpass" else []
+    item = _text(doc, (subj.left_edge.i if subj is not None else aux.i), verb.right_edge.i + 1)
+    cond = _precondition(doc, verb)
+    sent = aux.sent
+    return DemandInfo(holders, of, [item], sent.start_char, sent.end_char, condition_for=cond, cue=aux.lemma_.lower(),
+                      token=aux.i)
+
+
+def _precondition(doc: Doc, verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"before", "for"} or c.dep_ == "advcl" and any(
+                m.lower_ == "before" for m in c.children if m.dep_ == "mark"):
+            return _text(doc, c.i + 1 if c.dep_ == "prep" else c.left_edge.i, c.right_edge.i + 1)
+    return None
+
+
+def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> DemandInfo | None:
+    """ "with three conditions: the evacuation of ..., the clearing of ..." -> one item each."""
+    colon = next((t for t in doc[noun.i + 1:min(noun.i + 3, len(doc))] if t.text == ":"), None)
+    count = next((NUMBERS[c.lower_] for c in noun.children if c.lower_ in NUMBERS), None)
+    if colon is None:
+        return None
+    sent = noun.sent
+    items = _split_items(doc[colon.i + 1:sent.end])
+    end_char = sent.end_char
+    nxt = sent.end
+    while count and len(items) < count and nxt < len(doc):
+        follow = doc[nxt].sent
+        if follow.root.pos_ not in {"NOUN", "PROPN"}:
+            break
+        items.append(_text(doc, follow.start, follow.end))
+        end_char, nxt = follow.end_char, follow.end
+    by = _list_owner(noun, table, statements)
+    if not by:
+        return None
+    return DemandInfo(by, [], items, sent.start_char, end_char, cue=noun.lemma_.lower(), token=noun.i)
+
+
+def _list_owner(noun: Token, table: ActorTable, statements) -> list[str]:
+    claim = claimed_by(noun, statements)
+    if claim:
+        return [claim]
+    verb = noun
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    for st in statements:
+        if st.tokens[0] <= noun.i < st.tokens[1] or noun.sent.start_char <= st.start < noun.sent.end_char:
+            return [st.speaker]
+    subj = subject_of(verb)
+    return phrase_actors(table, subj) if subj is not None else []
+
+
+_SPLIT = re.compile(r",\s+and\s+(?=the\b)|;\s+|,\s+(?=the\s+\w+(?:ing|tion|ment|al|ance|ence)\s+of\b)", re.I)
+
+
+def _split_items(span: Span) -> list[str]:
+    """Split an enumeration at "..., and the X of" / ";" boundaries."""
+    text = span.text
+    parts = [p.strip(" ,;:.") for p in _SPLIT.split(text)]
+    return [re.sub(r"^and\s+", "", p) for p in parts if len(p.split()) >= 2]
+
+
+def _status(doc: Doc, tok: Token, d: DemandInfo) -> str:
+    words = {t.lemma_.lower() for t in tok.sent}
+    if words & {"reiterate", "renew", "repeat", "again"}:
+        return "reiterated"
+    if words & {"reject", "refuse", "dismiss"} or "accept" in words and any(t.dep_ == "neg" for t in tok.sent):
+        return "rejected"
+    if words & {"accept", "agree"}:
+        return "accepted"
+    return "stated"
+
+
+def _dedupe(items: list[DemandInfo]) -> list[DemandInfo]:
+    out: list[DemandInfo] = []
+    for d in items:
+        if any(o.items == d.items and o.by == d.by for o in out):
+            continue
+        out.append(d)
+    return out

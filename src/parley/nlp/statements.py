@@ -1,0 +1,309 @@
+"""Who said what: reporting verbs, reporting nouns, "according to" and direct quotes.
+
+Each statement keeps its speaker (an actor id), the cue lemma, the content span, and the
+spans of the words naming the speaker and of the cue. Verbs joined by "and" share their
+subject; participles ("..., saying that") inherit the subject of the verb they hang on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.nlp.actors import ActorBuild, ActorTable, slug
+from parley.nlp.lexicon import Lexicons
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl"}
+OPEN_QUOTES = "\u201c\u00ab\u201e\""
+CLOSE_QUOTES = "\u201d\u00bb\u201c\""
+
+
+@dataclass
+class StatementInfo:
+    speaker: str
+    cue: str
+    start: int          # char offsets of the content
+    end: int
+    direct: bool
+    source: tuple[int, int] | None
+    cue_span: tuple[int, int] | None
+    tokens: tuple[int, int]   # token range of the content
+
+
+def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[StatementInfo]:
+    """All statements in ``doc`` (see the module docstring)."""
+    found: list[StatementInfo] = []
+    for sent in doc.sents:
+        for tok in sent:
+            st = None
+            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.reporting_verbs:
+                st = _verb_statement(doc, tok, table, lex)
+            elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in lex.reporting_nouns:
+                st = _noun_statement(doc, tok, table)
+            elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                st = _according_to(doc, tok, table)
+            if st is not None:
+                found.append(st)
+    found.extend(_quotes(doc, table, lex, found))
+    return _dedupe(found)
+
+
+# -- speakers -------------------------------------------------------------------------------
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, inherited through conj / participle / xcomp links."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    return p
+    if depth < 4 and verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def speaker_for(table: ActorTable, subj: Token) -> tuple[str | None, tuple[int, int]]:
+    """The actor a subject phrase names (creating a generic one for "officials"), and its span."""
+    doc = subj.doc
+    aid = table.actor_of(subj) or table.actor_in(subj)
+    if aid:
+        spans = [(s, e) for s, e in table.actors[aid].tokens if s <= subj.i < e]
+        s, e = spans[0] if spans else (subj.i, subj.i + 1)
+        return aid, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+    if subj.pos_ in {"NOUN", "PROPN"} and subj.lemma_.lower() not in {"which", "that", "who"}:
+        start = subj.left_edge.i
+        while start < subj.i and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        phrase = doc[start:subj.i + 1]
+        aid = "other:" + slug(phrase.text)
+        actor = table.actors.setdefault(aid, ActorBuild(aid, phrase.text, "other"))
+        table.add_mention(actor, phrase.start, phrase.end)
+        return aid, (phrase.start_char, phrase.end_char)
+    return None, (subj.idx, subj.idx + len(subj))
+
+
+# -- content ----------------------------------------------------------------------------------
+def _content_child(verb: Token, lex: Lexicons) -> Token | None:
+    frame = lex.reporting_verbs[verb.lemma_.lower()].frame
+    kids = list(verb.children)
+    for dep in ("ccomp", "parataxis"):
+        for c in kids:
+            if c.dep_ == dep and c.i > verb.i:
+                return c
+    if frame in {"object", "any", "infinitive"}:
+        for c in kids:
+            if c.dep_ in {"dobj", "xcomp"} and c.i > verb.i:
+                return c
+    for c in kids:  # "called for X", "insisted on X"
+        if c.dep_ == "prep" and c.lower_ in {"for", "on", "about", "of"} and c.i == verb.i + 1:
+            return c
+    return None
+
+
+def content_range(doc: Doc, head: Token, cue: Token, lex: Lexicons) -> tuple[int, int]:
+    """Token range of a content phrase, cut before a following reporting verb of the same
+    speaker ("stressed that X, and clarified that Y") and without a leading "that"."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in {"that", "whether", "if"}
+                           or doc[start].is_punct and not _is_quote(doc[start])):
+        start += 1
+    for t in doc[start:end]:
+        if t.i > start and t.dep_ == "conj" and t.lemma_.lower() in lex.reporting_verbs \
+                and not any(c.dep_ in SUBJECTS for c in t.children):
+            cut = t.i
+            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            end = min(end, cut)
+            break
+    while end > start + 1 and doc[end - 1].is_punct and not _is_quote(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _is_quote(tok: Token) -> bool:
+    return tok.text in OPEN_QUOTES + CLOSE_QUOTES
+
+
+def _make(doc: Doc, speaker: str, cue: str, rng: tuple[int, int], direct: bool,
+          source: tuple[int, int] | None, cue_tokens: tuple[int, int]) -> StatementInfo | None:
+    s, e = rng
+    if e <= s:
+        return None
+    span = doc[s:e]
+    cue_span = doc[cue_tokens[0]:cue_tokens[1]]
+    return StatementInfo(speaker, cue, span.start_char, span.end_char, direct, source,
+                         (cue_span.start_char, cue_span.end_char), (s, e))
+
+
+def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> StatementInfo | None:
+    content = _content_child(verb, lex)
+    if content is None:
+        return None
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    speaker, source = speaker_for(table, subj)
+    if speaker is None:
+        return None
+    rng = content_range(doc, content, verb, lex)
+    if content.dep_ == "prep":
+        rng = (content.i + 1, rng[1])
+    return _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
+
+
+def _cue_tokens(verb: Token) -> tuple[int, int]:
+    start = verb.i
+    for c in verb.children:
+        if c.dep_ in {"aux", "auxpass", "neg", "prt"} and c.i < verb.i:
+            start = min(start, c.i)
+    end = verb.i + 1
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == end:
+            end += 1
+    return start, end
+
+
+def _noun_statement(doc: Doc, noun: Token, table: ActorTable) -> StatementInfo | None:
+    """ "the statements of X that ...", "X's call for ..."."""
+    speaker_tok = None
+    for c in noun.children:
+        if c.dep_ == "poss":
+            speaker_tok = c
+        elif c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
+            speaker_tok = next((p for p in c.children if p.dep_ == "pobj"), None)
+    if speaker_tok is None:
+        return None
+    content = None
+    for t in doc[noun.i + 1:noun.sent.end]:
+        if t.dep_ in {"acl", "ccomp", "relcl"} and t.head.i in {noun.i, speaker_tok.i} | {x.i for x in speaker_tok.subtree}:
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) or t.dep_ in {"acl", "ccomp"}:
+                content = t
+                break
+        if t.dep_ == "prep" and t.head.i == noun.i and t.lower_ in {"for", "on", "about", "to"}:
+            content = t
+            break
+    if content is None:
+        return None
+    speaker, source = speaker_for(table, speaker_tok)
+    if speaker is None:
+        return None
+    start, end = content.left_edge.i, content.right_edge.i + 1
+    if content.dep_ == "prep":
+        start = content.i + 1
+    # "statements of X that A, and that B": take coordinated that-clauses too
+    tail = [t for t in doc[end:noun.sent.end] if t.dep_ == "conj" and t.head.i == content.i]
+    if tail:
+        end = tail[-1].right_edge.i + 1
+    while start < end and (doc[start].lower_ == "that" or doc[start].is_punct):
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return _make(doc, speaker, noun.lemma_.lower(), (start, end), False, source, (noun.i, noun.i + 1))
+
+
+def _according_to(doc: Doc, tok: Token, table: ActorTable) -> StatementInfo | None:
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    speaker, source = speaker_for(table, pobj)
+    if speaker is None:
+        return None
+    sent = tok.sent
+    phrase_end = max(pobj.right_edge.i, to.i) + 1
+    if tok.i <= sent.start + 1:
+        start, end = phrase_end, sent.end
+    else:
+        start, end = sent.start, tok.i
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return _make(doc, speaker, "according to", (start, end), False, source, (tok.i, tok.i + 2))
+
+
+# -- direct quotes --------------------------------------------------------------------------
+_QUOTE_RE = re.compile(r"[\u201c\u201d\"\u00ab\u00bb\u201e]")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, tolerant of mixed and unbalanced marks.
+
+    Marks pair up left to right within a paragraph; a quote left open at a paragraph's end
+    continues when the next paragraph opens with a mark (the convention for long quotes),
+    else it closes at the paragraph end.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_RE.finditer(text):
+        pos = m.start()
+        if open_at is not None and "\n\n" in text[open_at:pos]:
+            para_end = text.index("\n\n", open_at)
+            if text[para_end:pos].strip() == "":
+                open_at = None
+            else:
+                spans.append((open_at + 1, para_end))
+                open_at = None
+        if open_at is None:
+            if m.group() in "\u201d\u00bb" and spans == [] and text[:pos].count("\n\n") == 0:
+                continue
+            open_at = pos
+        else:
+            spans.append((open_at + 1, pos))
+            open_at = None
+    if open_at is not None:
+        end = text.find("\n\n", open_at)
+        spans.append((open_at + 1, end if end != -1 else len(text)))
+    return [(a, b) for a, b in spans if len(text[a:b].split()) >= 4]
+
+
+def _quotes(doc: Doc, table: ActorTable, lex: Lexicons, found: list[StatementInfo]) -> list[StatementInfo]:
+    out = []
+    for a, b in quote_spans(doc.text):
+        if any(st.start <= a and b <= st.end + 2 for st in found):
+            continue   # a quoted fragment inside an indirect statement: already covered
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        speaker, source, cue = _quote_speaker(doc, span, table, lex, found)
+        if speaker is None:
+            continue
+        st = _make(doc, speaker, cue[0], (span.start, span.end), True, source, cue[1])
+        if st:
+            out.append(st)
+    return out
+
+
+def _quote_speaker(doc: Doc, span: Span, table: ActorTable, lex: Lexicons, found: list[StatementInfo]):
+    """A reporting verb outside the quote in the same sentence(s), else the last speaker."""
+    sents = {span[0].sent.start, span[-1].sent.start}
+    window = [t for t in doc[min(sents):max(span[-1].sent.end, span.end)] if not span.start <= t.i < span.end]
+    window += [t for t in doc[span.end:min(len(doc), span.end + 8)] if t not in window]
+    for tok in window:
+        if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.reporting_verbs:
+            subj = subject_of(tok)
+            if subj is not None and not span.start <= subj.i < span.end:
+                speaker, source = speaker_for(table, subj)
+                if speaker:
+                    return speaker, source, (tok.lemma_.lower(), _cue_tokens(tok))
+    before = [st for st in found if st.tokens[1] <= span.start and span.start - st.tokens[1] < 60]
+    if before:
+        last = before[-1]
+        return last.speaker, last.source, (last.cue, (span.start, span.start))
+    return None, None, ("", (span.start, span.start))
+
+
+def _dedupe(items: list[StatementInfo]) -> list[StatementInfo]:
+    items.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out: list[StatementInfo] = []
+    for st in items:
+        if any(o.start == st.start and o.end == st.end for o in out):
+            continue
+        out.append(st)
+    return out
