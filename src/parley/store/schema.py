@@ -1,0 +1,196 @@
+"""SQLAlchemy Core tables of the Parley store (the migrations create them; this is their shape)."""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, UniqueConstraint)
+
+metadata = MetaData()
+
+_CASCADE = {"ondelete": "CASCADE"}
+
+
+def _article_fk() -> Column:
+    return Column("article_id", String(32), ForeignKey("articles.id", **_CASCADE), nullable=False, index=True)
+
+
+def _actor_fk(name: str, nullable: bool = True) -> Column:
+    return Column(name, String(200), ForeignKey("actors.id"), nullable=nullable, index=True)
+
+
+def _span() -> list[Column]:
+    return [Column("start", Integer, nullable=False), Column("end", Integer, nullable=False)]
+
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("published", String(32), index=True),
+    Column("language", String(8)),
+    Column("pipeline", String(200), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False, index=True),
+    Column("country", String(8), index=True),
+    Column("affiliation", String(200)),
+    Column("first_seen", String(32)),
+    Column("last_seen", String(32)),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("actor_id", String(200), ForeignKey("actors.id", **_CASCADE), nullable=False, index=True),
+    Column("alias", Text, nullable=False),
+    Column("alias_key", String(400), nullable=False, index=True),
+    UniqueConstraint("alias_key", "actor_id", name="uq_aliases_key_actor"),
+)
+
+# One row per actor per article: the role it had there (for `parley actor`) and first/last seen.
+appearances = Table(
+    "appearances", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    _actor_fk("actor_id", nullable=False),
+    Column("role", Text),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    _actor_fk("actor_id", nullable=False),
+    *_span(),
+    Column("text", Text, nullable=False),
+    Column("alias_key", String(400), nullable=False, index=True),
+)
+
+statements = Table(
+    "statements", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    _actor_fk("speaker", nullable=False),
+    Column("cue", String(100)),
+    Column("content", Text, nullable=False),
+    *_span(),
+    Column("direct", Boolean, nullable=False, default=False),
+    Column("source_start", Integer), Column("source_end", Integer),
+    Column("cue_start", Integer), Column("cue_end", Integer),
+    Column("role", Text),
+)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    _actor_fk("source", nullable=False),
+    Column("type", String(40), nullable=False, index=True),
+    _actor_fk("target", nullable=False),
+    _actor_fk("claimed_by"),
+    Column("negated", Boolean, nullable=False, default=False),
+    Column("modality", String(20), nullable=False, default="asserted"),
+    Column("cue", String(100)),
+    Column("evidence", Text, nullable=False),
+    *_span(),
+)
+
+demands = Table(
+    "demands", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("status", String(20), nullable=False, index=True),
+    Column("condition_for", Text),
+    _actor_fk("claimed_by"),
+    Column("evidence", Text, nullable=False),
+    *_span(),
+)
+
+# Who makes a demand (side 'by') and of whom (side 'of').
+demand_parties = Table(
+    "demand_parties", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("demand_id", Integer, ForeignKey("demands.id", **_CASCADE), nullable=False, index=True),
+    Column("side", String(4), nullable=False),
+    _actor_fk("actor_id", nullable=False),
+)
+
+demand_items = Table(
+    "demand_items", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("demand_id", Integer, ForeignKey("demands.id", **_CASCADE), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("item", Text, nullable=False),
+)
+
+conditionals = Table(
+    "conditionals", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    _actor_fk("actor"),
+    Column("if_text", Text, nullable=False),
+    Column("then_text", Text, nullable=False),
+    Column("cue", String(100)),
+    _actor_fk("claimed_by"),
+    Column("evidence", Text, nullable=False),
+    *_span(),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("place_key", String(400), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("country", String(8)),
+    Column("lat", Float), Column("lon", Float),
+    Column("geonames_id", Integer),
+    Column("kind", String(40)),
+)
+
+place_mentions = Table(
+    "place_mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("place_id", Integer, ForeignKey("places.id", **_CASCADE), nullable=False, index=True),
+    *_span(),
+    Column("text", Text, nullable=False),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("type", String(40), nullable=False, index=True),
+    Column("mode", String(40)),
+    _actor_fk("source"),
+    _actor_fk("target"),
+    Column("place", Text),
+    Column("date", String(32)),
+    Column("evidence", Text, nullable=False),
+    *_span(),
+)
+
+# Analyst corrections, replayed on every later ingest: kind 'merge' maps from_id -> to_id;
+# kind 'split' sends mentions of alias_key found on from_id to to_id.
+merges = Table(
+    "merges", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),
+    Column("from_id", String(200), nullable=False, index=True),
+    Column("to_id", String(200), nullable=False),
+    Column("alias_key", String(400)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+Index("ix_relations_pair", relations.c.source, relations.c.target)
+
+FACT_TABLES = ("mentions", "appearances", "statements", "relations", "demands", "conditionals",
+               "place_mentions", "events")
