@@ -70,11 +70,11 @@ def _conditional(doc: Doc, i: int, cond: Token, cue: str, sent, table: ActorTabl
     # the condition clause: from the cue to the end of the condition verb's subtree
     if_start, if_end = i + len(cue.split()), cond.right_edge.i + 1
     main = cond.head
-    while main.dep_ not in {"ROOT", "ccomp", "conj", "xcomp"} and main.head is not main and main.head.i != main.i:
+    while main.dep_ not in {"ROOT", "ccomp", "conj", "xcomp"} and main.head.i != main.i:
         if main.pos_ == "VERB" and main.i not in range(if_start, if_end):
             break
         main = main.head
-    if main.i in range(i, if_end) or main is cond:
+    if main.i in range(i, if_end) or main.i == cond.i:
         return None
     if main.i > if_end:
         then = (if_end, main.right_edge.i + 1)

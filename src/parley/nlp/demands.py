@@ -172,7 +172,7 @@ def _list_owner(noun: Token, table: ActorTable, statements) -> list[str]:
     if claim:
         return [claim]
     verb = noun
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     for st in statements:
         if st.tokens[0] <= noun.i < st.tokens[1] or noun.sent.start_char <= st.start < noun.sent.end_char:

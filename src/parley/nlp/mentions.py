@@ -89,14 +89,14 @@ def is_locative(span: Span) -> bool:
     """
     root = span.root
     tok = root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj":
         prep = tok.head
         if prep.lower_ in LOCATIVE_PREPS:
             return prep.head.lemma_.lower() not in AGENT_NOUNS
         return False
-    if tok.dep_ == "appos" and tok.head is not tok:
+    if tok.dep_ == "appos" and tok.head.i != tok.i:
         return is_locative(tok.doc[tok.head.i:tok.head.i + 1])
     return tok.dep_ == "npadvmod"
 

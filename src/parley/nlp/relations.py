@@ -61,7 +61,7 @@ def negated(tok: Token, lex: Lexicons) -> bool:
 def modality(tok: Token, lex: Lexicons) -> str:
     """asserted | hypothetical | conditional | future, from auxiliaries and "if"-clauses."""
     verb = tok
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     chain = [verb] + list(verb.ancestors)[:2]
     for v in chain:

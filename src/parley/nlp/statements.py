@@ -61,7 +61,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             for p in child.children:
                 if p.dep_ == "pobj":
                     return p
-    if depth < 4 and verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and verb.head is not verb:
+    if depth < 4 and verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and verb.head.i != verb.i:
         return subject_of(verb.head, depth + 1)
     return None
 
