@@ -80,26 +80,53 @@ class ActorTable:
         return None
 
     def antecedent(self, token: Token) -> str | None:
-        """Most recent compatible actor before a pronoun, preferring subjects, within 3 sentences."""
+        """Most recent compatible actor before a pronoun, preferring subjects, within 3 sentences.
+
+        A possessive inside a coordination points to the first conjunct ("the Al-Wefaq
+        government and its ally Ankara": its = the Al-Wefaq government).
+        """
         want_person = token.lower_ in PERSON_PRONOUNS
-        sent_starts = [s.start for s in self.doc.sents if s.start <= token.i][-4:]
-        lower = sent_starts[0] if sent_starts else 0
-        best, best_score = None, -1
+        if token.lower_ in {"they", "them", "their"}:
+            group = self._coordinated_before(token)
+            if group:
+                return group
+        owner = token.head
+        if token.dep_ == "poss" and owner.dep_ == "conj" and owner.head.i < token.i:
+            first = self.by_token.get(owner.head.i)
+            if first and (self.actors[first].kind == "person") == want_person:
+                return first
+        sent = token.sent
+        lower = sent.start
+        for _ in range(3):
+            if lower == 0:
+                break
+            lower = self.doc[lower - 1].sent.start
+        best, best_score = None, -1.0
         for i in range(token.i - 1, lower - 1, -1):
             aid = self.by_token.get(i)
-            if not aid or (i + 1 < token.i and self.by_token.get(i + 1) == aid and i + 1 != token.i):
-                continue
+            if not aid or self.by_token.get(i + 1) == aid and i + 1 < token.i:
+                continue   # score each mention once, at its last token
             actor = self.actors[aid]
-            if (actor.kind == "person") != want_person:
+            if (actor.kind == "person") != want_person or actor.kind == "other":
                 continue
-            t = self.doc[i]
-            score = 2 if t.dep_ in {"nsubj", "nsubjpass"} else 1
-            score += 1 if t.sent.start == token.sent.start else 0
+            score = _salience(self.doc[i]) + (2.0 if self.doc[i].sent.start == sent.start else 0)
             if score > best_score:
                 best, best_score = aid, score
-            if best_score >= 3:
-                break
         return best
+        return best
+
+    def _coordinated_before(self, token: Token) -> str | None:
+        """ "X and its ally Y, and they ...": a plural pronoun points to a coordination of actors
+        (represented by its first member) in the same or the previous sentence."""
+        start = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+        for i in range(token.i - 1, start - 1, -1):
+            tok = self.doc[i]
+            first = self.by_token.get(tok.head.i)
+            if tok.dep_ == "conj" and first and any(
+                    self.by_token.get(t.i) not in (None, first) for t in tok.subtree):
+                if self.actors[first].kind != "person":
+                    return first
+        return None
 
     def state_of(self, actor_id: str | None) -> str | None:
         """The state actor id of an actor's country, when that state is known."""
@@ -109,6 +136,17 @@ class ActorTable:
         if actor.kind == "state":
             return actor.id
         return self.states.get(actor.country or "")
+
+
+def _salience(tok: Token) -> float:
+    """How likely a mention is to be picked up by a later pronoun: speakers of reporting
+    verbs, then subjects of main clauses, then other subjects, then anything else."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return 1.0
+    verb = tok.head
+    if verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT":
+        return 3.0
+    return 2.0
 
 
 def slug(text: str) -> str:
@@ -134,10 +172,25 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
         else:
             continue
         table.add_mention(actor, m.start, m.end)
+    _surnames(doc, table)
     _state_for_kb_people(table, kb)
     _titles(doc, table, kb, lex, day)
     _country_pronouns(doc, table)
     return table
+
+
+def _surnames(doc: Doc, table: ActorTable) -> None:
+    """A capitalised word NER missed that is the surname of a person named earlier ("Fedorov")."""
+    persons = [a for a in table.actors.values() if a.kind == "person" and len(a.name.split()) > 1]
+    if not persons:
+        return
+    for tok in doc:
+        if tok.i in table.by_token or tok.pos_ != "PROPN" or not tok.is_title or len(tok) < 3:
+            continue
+        for actor in persons:
+            if actor.tokens and actor.tokens[0][0] < tok.i and same_name(actor.name, tok.text)[0]:
+                table.add_mention(actor, tok.i, tok.i + 1)
+                break
 
 
 def _state_for_kb_people(table: ActorTable, kb: KnowledgeBase) -> None:
@@ -230,9 +283,18 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
     head = doc[end - 1]
     if head.dep_ == "compound" and head.head.i >= end:
         return
+    if head.dep_ == "appos" and table.actors.get(table.by_token.get(head.head.i, ""), None) is not None:
+        person = table.actors[table.by_token[head.head.i]]
+        if person.kind == "person":   # "Andrei Fedorov, Russian Deputy Foreign Minister,"
+            person.role = person.role or role
+            _set_country(table, person, country_actor)
+            return
+    has_det = any(doc[k].lower_ == "the" for k in range(start, i))
+    if head.tag_ not in {"NN", "NNP"} or not (has_det or country_actor):
+        return   # plural or bare ("mercenaries", "analysts say"): not one identifiable person
     state = table.state_of(country_actor)
     holder = None
-    if state:
+    if state and not role.lower().split()[0] in _NOT_UNIQUE:
         office = kb.holder(role, state, day)
         holder = table.actors.get(office.id) if office else None
         if office and holder is None:
@@ -247,6 +309,10 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
     holder.role = holder.role or role
     _set_country(table, holder, country_actor)
     table.add_mention(holder, start if doc[start].lower_ not in {"the", "a", "an"} else start + 1, end)
+
+
+_NOT_UNIQUE = {"deputy", "vice", "assistant", "adviser", "advisor", "spokesman", "spokeswoman",
+               "spokesperson", "ambassador", "envoy", "official", "senior", "former", "undersecretary"}
 
 
 def _titlecase(text: str) -> str:

@@ -15,6 +15,8 @@ from parley.nlp.actors import ActorBuild, ActorTable, slug
 from parley.nlp.lexicon import Lexicons
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_SPEECH_NOUNS = {"statement", "remark", "comment", "word", "declaration", "announcement", "speech", "letter",
+                 "report", "testimony", "interview", "message", "tweet", "post"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl"}
 OPEN_QUOTES = "\u201c\u00ab\u201e\""
 CLOSE_QUOTES = "\u201d\u00bb\u201c\""
@@ -30,6 +32,7 @@ class StatementInfo:
     source: tuple[int, int] | None
     cue_span: tuple[int, int] | None
     tokens: tuple[int, int]   # token range of the content
+    cue_tokens: tuple[int, int] = (0, 0)
 
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[StatementInfo]:
@@ -46,21 +49,42 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
                 st = _according_to(doc, tok, table)
             if st is not None:
                 found.append(st)
+    found = _drop_embedded(found)
     found.extend(_quotes(doc, table, lex, found))
     return _dedupe(found)
 
 
+def _drop_embedded(items: list[StatementInfo]) -> list[StatementInfo]:
+    """Drop a statement whose cue sits inside another statement's content ("Lavrov said that
+    Moscow wants ..."): the inner one is part of what the outer speaker said."""
+    out = []
+    for st in items:
+        cue = st.cue_tokens[0]
+        if not any(o is not st and o.tokens[0] <= cue < o.tokens[1] for o in items):
+            out.append(st)
+    return out
+
+
 # -- speakers -------------------------------------------------------------------------------
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of a verb, inherited through conj / participle / xcomp links."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    for child in verb.children:
+def subject_of(verb: Token, depth: int = 0, lex: Lexicons | None = None) -> Token | None:
+    """The subject of a verb, inherited through conj / participle / xcomp links; with ``lex``,
+    a participle ("..., saying that") takes the subject of the reporting verb above it."""
+    if lex is not None and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"} \
+            and not any(c.dep_ in SUBJECTS for c in verb.children):
+        for anc in verb.ancestors:
+            cue = lex.reporting_verbs.get(anc.lemma_.lower())
+            if cue is not None and cue.kind == "speech" and anc.pos_ == "VERB":
+                subj = subject_of(anc)
+                if subj is not None:
+                    return subj
+    for child in verb.children:   # a passive's agent is the one who speaks
         if child.dep_ == "agent":
             for p in child.children:
                 if p.dep_ == "pobj":
                     return p
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
     if depth < 4 and verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and verb.head.i != verb.i:
         return subject_of(verb.head, depth + 1)
     return None
@@ -69,6 +93,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 def speaker_for(table: ActorTable, subj: Token) -> tuple[str | None, tuple[int, int]]:
     """The actor a subject phrase names (creating a generic one for "officials"), and its span."""
     doc = subj.doc
+    if subj.lemma_.lower() in _SPEECH_NOUNS and subj.i not in table.by_token:
+        for c in subj.children:   # "confirmed by the statements of X": X
+            if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
+                inner = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                if inner is not None:
+                    return speaker_for(table, inner)
     aid = table.actor_of(subj) or table.actor_in(subj)
     if aid:
         spans = [(s, e) for s, e in table.actors[aid].tokens if s <= subj.i < e]
@@ -101,6 +131,10 @@ def _content_child(verb: Token, lex: Lexicons) -> Token | None:
     for c in kids:  # "called for X", "insisted on X"
         if c.dep_ == "prep" and c.lower_ in {"for", "on", "about", "of"} and c.i == verb.i + 1:
             return c
+    if any(c.dep_ == "agent" for c in kids):   # "summarized by X with three conditions: ..."
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in {"with", "as"} and c.i > verb.i:
+                return c
     return None
 
 
@@ -108,6 +142,14 @@ def content_range(doc: Doc, head: Token, cue: Token, lex: Lexicons) -> tuple[int
     """Token range of a content phrase, cut before a following reporting verb of the same
     speaker ("stressed that X, and clarified that Y") and without a leading "that"."""
     start, end = head.left_edge.i, head.right_edge.i + 1
+    if head.dep_ == "ccomp":   # "stressed that in the event that X, Y": two clauses, one content
+        for sib in cue.children:
+            if sib.dep_ == "ccomp" and sib.i > head.i and sib.left_edge.i <= end + 1:
+                end = max(end, sib.right_edge.i + 1)
+            elif sib.dep_ == "conj" and sib.i > head.i and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in sib.children) \
+                    and sib.lemma_.lower() not in lex.reporting_verbs:   # "..., and that B"
+                end = max(end, sib.right_edge.i + 1)
     while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in {"that", "whether", "if"}
                            or doc[start].is_punct and not _is_quote(doc[start])):
         start += 1
@@ -119,7 +161,8 @@ def content_range(doc: Doc, head: Token, cue: Token, lex: Lexicons) -> tuple[int
                 cut -= 1
             end = min(end, cut)
             break
-    while end > start + 1 and doc[end - 1].is_punct and not _is_quote(doc[end - 1]):
+    while end > start + 1 and (doc[end - 1].is_punct and not _is_quote(doc[end - 1])
+                               or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
 
@@ -136,23 +179,32 @@ def _make(doc: Doc, speaker: str, cue: str, rng: tuple[int, int], direct: bool,
     span = doc[s:e]
     cue_span = doc[cue_tokens[0]:cue_tokens[1]]
     return StatementInfo(speaker, cue, span.start_char, span.end_char, direct, source,
-                         (cue_span.start_char, cue_span.end_char), (s, e))
+                         (cue_span.start_char, cue_span.end_char), (s, e), cue_tokens)
 
 
 def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> StatementInfo | None:
     content = _content_child(verb, lex)
     if content is None:
         return None
-    subj = subject_of(verb)
+    subj = subject_of(verb, lex=lex)
     if subj is None:
         return None
+    rng = content_range(doc, content, verb, lex)
+    if content.dep_ == "prep" and content.lower_ not in {"with", "as"}:
+        rng = (content.i + 1, rng[1])
+    elif content.dep_ == "prep":   # "summarized by X with three conditions: A, B and C"
+        rng = (content.i, max(rng[1], verb.right_edge.i + (0 if doc[verb.right_edge.i].is_punct else 1)))
+    elif content.dep_ in {"dobj", "xcomp"} and (rng[1] - rng[0] < 3 or _only_actor(doc, table, rng)):
+        return None   # "supports Haftar": a stance, not something said
     speaker, source = speaker_for(table, subj)
     if speaker is None:
         return None
-    rng = content_range(doc, content, verb, lex)
-    if content.dep_ == "prep":
-        rng = (content.i + 1, rng[1])
     return _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
+
+
+def _only_actor(doc: Doc, table: ActorTable, rng: tuple[int, int]) -> bool:
+    ids = {table.by_token.get(i) for i in range(*rng) if not doc[i].is_punct and doc[i].pos_ != "DET"}
+    return len(ids) == 1 and None not in ids
 
 
 def _cue_tokens(verb: Token) -> tuple[int, int]:
