@@ -137,9 +137,11 @@ def assemble(article: Article, pieces: Iterable[tuple[int, Doc]]) -> Analysis:
                                       r.start + offset, r.end + offset, r.claimed_by, r.negated,
                                       r.modality, r.cue))
         for d in f.demands:
-            demands.append(Demand(tuple(dict.fromkeys(d.by)), tuple(dict.fromkeys(d.of)), tuple(d.items),
+            spans = tuple(Span(a + offset, b + offset) for a, b in d.items)
+            demands.append(Demand(tuple(dict.fromkeys(d.by)), tuple(dict.fromkeys(d.of)),
+                                  tuple(text[sp.start:sp.end] for sp in spans),
                                   text[d.start + offset:d.end + offset], d.start + offset, d.end + offset,
-                                  d.condition_for, d.status, d.claimed_by))
+                                  d.condition_for, d.status, d.claimed_by, spans))
         for c in f.conditionals:
             conditionals.append(Conditional(
                 c.actor, doc[c.if_[0]:c.if_[1]].text, doc[c.then[0]:c.then[1]].text,

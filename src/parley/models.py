@@ -88,6 +88,7 @@ class Demand:
     condition_for: str | None = None
     status: str = "stated"
     claimed_by: str | None = None
+    item_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

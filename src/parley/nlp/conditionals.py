@@ -76,19 +76,30 @@ def _conditional(doc: Doc, i: int, cond: Token, cue: str, sent, table: ActorTabl
         main = main.head
     if main.i in range(i, if_end) or main.i == cond.i:
         return None
+    if main.i < i:   # "stressed that in the event that X, Y": the consequence is the next clause
+        later = [c for c in main.children if c.i >= if_end and c.dep_ in {"ccomp", "conj", "xcomp", "advcl"}
+                 and c.pos_ in {"VERB", "AUX"}]
+        if later:
+            main = later[0]
+            then = (main.left_edge.i, main.right_edge.i + 1)
+            return _finish(doc, main, (if_start, if_end), then, cue, sent, table, statements, cond)
     if main.i > if_end:
         then = (if_end, main.right_edge.i + 1)
     else:
         then = (main.left_edge.i, i)
         if then[0] >= then[1]:
             return None
+    return _finish(doc, main, (if_start, if_end), then, cue, sent, table, statements, cond)
+
+
+def _finish(doc: Doc, main: Token, cond_rng, then, cue, sent, table, statements, cond) -> ConditionalInfo:
     while then[0] < then[1] and (doc[then[0]].is_punct or doc[then[0]].lower_ in {"that", "then"}):
         then = (then[0] + 1, then[1])
     while then[1] > then[0] and doc[then[1] - 1].is_punct:
         then = (then[0], then[1] - 1)
     subj = subject_of(main)
     actors = phrase_actors(table, subj) if subj is not None else []
-    return ConditionalInfo(actors[0] if actors else None, (if_start, if_end), then, cue,
+    return ConditionalInfo(actors[0] if actors else None, cond_rng, then, cue,
                            sent.start_char, sent.end_char, claimed_by(cond, statements), cond.i)
 
 

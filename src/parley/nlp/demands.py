@@ -25,7 +25,7 @@ PRECONDITION_PREPS = {"before", "for", "to"}
 class DemandInfo:
     by: list[str]
     of: list[str]
-    items: list[str]
+    items: list[tuple[int, int]]   # character spans of the Doc
     start: int
     end: int
     condition_for: str | None = None
@@ -58,9 +58,21 @@ def find_demands(doc: Doc, table: ActorTable, statements: list[StatementInfo], l
     return _dedupe(out)
 
 
-def _text(doc: Doc, start: int, end: int) -> str:
+_TRIM = " ,;:.-\u2013\u2014\n\t"
+
+
+def _text(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens start..end without surrounding punctuation and space."""
     span = doc[start:end]
-    return span.text.strip(" ,;:.-\u2013\u2014")
+    return _trim_chars(doc.text, span.start_char, span.end_char)
+
+
+def _trim_chars(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
 
 
 def _speaker_or_subject(tok: Token, table: ActorTable, statements: list[StatementInfo]) -> list[str]:
@@ -113,7 +125,7 @@ def _clause_items(doc: Doc, head: Token) -> list[str]:
         while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
             end -= 1
         items.append(_text(doc, start, end))
-    return [x for x in items if x]
+    return [x for x in items if x[1] > x[0]]
 
 
 def _modal_demand(doc: Doc, aux: Token, table: ActorTable, statements) -> DemandInfo | None:
@@ -141,7 +153,8 @@ def _precondition(doc: Doc, verb: Token) -> str | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"before", "for"} or c.dep_ == "advcl" and any(
                 m.lower_ == "before" for m in c.children if m.dep_ == "mark"):
-            return _text(doc, c.i + 1 if c.dep_ == "prep" else c.left_edge.i, c.right_edge.i + 1)
+            a, b = _text(doc, c.i + 1 if c.dep_ == "prep" else c.left_edge.i, c.right_edge.i + 1)
+            return doc.text[a:b]
     return None
 
 
@@ -152,19 +165,21 @@ def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> Demand
     if colon is None:
         return None
     sent = noun.sent
-    items = _split_items(doc[colon.i + 1:sent.end])
-    end_char = sent.end_char
+    items = _split_items(doc, colon.i + 1, sent.end)
     nxt = sent.end
     while count and len(items) < count and nxt < len(doc):
         follow = doc[nxt].sent
-        if follow.root.pos_ not in {"NOUN", "PROPN"}:
-            break
+        first = next((t for t in follow if not t.is_space), follow[0])
+        subjectless = not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in follow.root.children)
+        if follow.root.pos_ not in {"NOUN", "PROPN"} and not (first.is_title and subjectless):
+            break   # a list goes on only in a fragment: no verb, or no subject ("Guarantees that ...")
         items.append(_text(doc, follow.start, follow.end))
-        end_char, nxt = follow.end_char, follow.end
+        nxt = follow.end
     by = _list_owner(noun, table, statements)
     if not by:
         return None
-    return DemandInfo(by, [], items, sent.start_char, end_char, cue=noun.lemma_.lower(), token=noun.i)
+    # evidence: the clause that announces the list; the items carry their own spans
+    return DemandInfo(by, [], items, sent.start_char, colon.idx, cue=noun.lemma_.lower(), token=noun.i)
 
 
 def _list_owner(noun: Token, table: ActorTable, statements) -> list[str]:
@@ -184,18 +199,32 @@ def _list_owner(noun: Token, table: ActorTable, statements) -> list[str]:
 _SPLIT = re.compile(r",\s+and\s+(?=the\b)|;\s+|,\s+(?=the\s+\w+(?:ing|tion|ment|al|ance|ence)\s+of\b)", re.I)
 
 
-def _split_items(span: Span) -> list[str]:
-    """Split an enumeration at "..., and the X of" / ";" boundaries."""
-    text = span.text
-    parts = [p.strip(" ,;:.") for p in _SPLIT.split(text)]
-    return [re.sub(r"^and\s+", "", p) for p in parts if len(p.split()) >= 2]
+def _split_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character spans of an enumeration's items, split at "..., and the X of" / ";"."""
+    base = doc[start:end].start_char
+    text = doc[start:end].text
+    out, pos = [], 0
+    for m in list(_SPLIT.finditer(text)) + [None]:
+        a, b = pos, (m.start() if m else len(text))
+        pos = m.end() if m else len(text)
+        a, b = _trim_chars(text, a, b)
+        if text[a:b].lower().startswith("and "):
+            a += 4
+        if len(text[a:b].split()) >= 2:
+            out.append((base + a, base + b))
+    return out
 
 
 def _status(doc: Doc, tok: Token, d: DemandInfo) -> str:
-    words = {t.lemma_.lower() for t in tok.sent}
+    """From the verbs governing the cue: "reiterated its call" -> reiterated, "rejected the
+    demand" / "cannot accept the terms" -> rejected, "accepted the conditions" -> accepted."""
+    chain = [tok] + [a for a in tok.ancestors][:3]
+    words = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for t in chain for c in t.children
+                                                 if c.dep_ == "advmod"}
+    negated = any(c.dep_ == "neg" for t in chain for c in t.children)
     if words & {"reiterate", "renew", "repeat", "again"}:
         return "reiterated"
-    if words & {"reject", "refuse", "dismiss"} or "accept" in words and any(t.dep_ == "neg" for t in tok.sent):
+    if words & {"reject", "refuse", "dismiss"} or words & {"accept", "meet"} and negated:
         return "rejected"
     if words & {"accept", "agree"}:
         return "accepted"
@@ -205,7 +234,7 @@ def _status(doc: Doc, tok: Token, d: DemandInfo) -> str:
 def _dedupe(items: list[DemandInfo]) -> list[DemandInfo]:
     out: list[DemandInfo] = []
     for d in items:
-        if any(o.items == d.items and o.by == d.by for o in out):
+        if any(o.items == d.items and o.by == d.by for o in out) or not d.items:
             continue
         out.append(d)
     return out

@@ -18,7 +18,7 @@ from parley.knowledge.kb import KBActor, KnowledgeBase, surface_key
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "from", "to", "into", "near", "across", "around", "outside", "inside",
-                  "toward", "towards", "through", "throughout", "within", "on", "over", "via", "off",
+                  "toward", "towards", "through", "throughout", "within", "via", "off",
                   "beyond", "along", "south", "north", "east", "west"}
 AGENT_NOUNS = {"supporter", "ally", "backer", "patron", "friend", "partner", "sponsor", "official",
                "leader", "government", "authority", "counterpart", "diplomat", "envoy", "delegation"}

@@ -50,6 +50,24 @@ def phrase_actors(table: ActorTable, head: Token, *, skip_clauses: bool = True) 
     return out
 
 
+def list_actors(table: ActorTable, head: Token) -> list[str]:
+    """Actors of a phrase and of an enumeration that continues it ("in Moscow, Cairo and Abu
+    Dhabi"), read left to right so that a misattached list member is not lost."""
+    out = phrase_actors(table, head)
+    doc = head.doc
+    i = head.right_edge.i + 1
+    while i < head.sent.end:
+        tok = doc[i]
+        aid = table.by_token.get(i)
+        if aid:
+            if aid not in out:
+                out.append(aid)
+        elif tok.text not in {",", "and", "or"}:
+            break
+        i += 1
+    return out
+
+
 def negated(tok: Token, lex: Lexicons) -> bool:
     """Whether a cue is negated ("does not back", "never", "no support")."""
     for c in tok.children:
@@ -77,11 +95,20 @@ def modality(tok: Token, lex: Lexicons) -> str:
 
 
 def claimed_by(tok: Token, statements: list[StatementInfo]) -> str | None:
-    """The speaker of the innermost statement whose content holds the token."""
+    """The speaker of the innermost statement whose content holds the token, or of a statement
+    whose cue the token's clause is coordinated with ("X stressed A, and it supports B")."""
     inside = [s for s in statements if s.tokens[0] <= tok.i < s.tokens[1]]
-    if not inside:
-        return None
-    return min(inside, key=lambda s: s.tokens[1] - s.tokens[0]).speaker
+    if inside:
+        return min(inside, key=lambda s: s.tokens[1] - s.tokens[0]).speaker
+    cues = {s.cue_tokens[0]: s.speaker for s in statements if s.cue_tokens[1] > s.cue_tokens[0]}
+    node = tok
+    while node.head.i != node.i and node.dep_ not in {"relcl", "advcl", "ccomp"}:
+        node = node.head
+        if node.dep_ not in {"conj", "ROOT"} and node.pos_ in {"VERB", "AUX"}:
+            continue
+        if node.i in cues and node.i < tok.i:
+            return cues[node.i]
+    return None
 
 
 def find_relations(doc: Doc, table: ActorTable, statements: list[StatementInfo], lex: Lexicons) -> list[RelationInfo]:
@@ -182,7 +209,7 @@ def _agent_noun_pairs(noun: Token, table: ActorTable) -> list[tuple[str, str]]:
     for c in noun.children:
         if c.dep_ in {"appos", "compound"} or (c.dep_ == "prep" and c.lower_ in {"in", "from", "like", "such"}):
             for t in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"]):
-                holders += phrase_actors(table, t)
+                holders += list_actors(table, t)
         if c.dep_ == "prep" and c.lower_ == "of":
             supported += [a for p in c.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
     if noun.dep_ == "appos" or (noun.dep_ == "conj" and False):
