@@ -50,8 +50,65 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
             if st is not None:
                 found.append(st)
     found = _drop_embedded(found)
+    found.extend(_colon_statements(doc, table, found))
     found.extend(_quotes(doc, table, lex, found))
-    return _dedupe(found)
+    return _merge_interrupted(doc, _dedupe(found))
+
+
+def _merge_interrupted(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
+    """ "“A,” she said. “B.”": one statement from the first quote to the end of the second."""
+    quotes = quote_spans(doc.text)
+    text = doc.text
+    drop: set[int] = set()
+    for st in items:
+        k = next((k for k, (a, b) in enumerate(quotes) if a - 1 <= st.start and st.end <= b + 1), None)
+        if k is None or k + 1 >= len(quotes) or st.cue_span is None:
+            continue
+        (a1, b1), (a2, b2) = quotes[k], quotes[k + 1]
+        gap = text[b1:a2]
+        if "\n" in gap or len(gap) > 160 or not (b1 <= st.cue_span[0] < a2):
+            continue
+        for j, other in enumerate(items):
+            if other is not st and a2 - 1 <= other.start and other.end <= b2 + 1:
+                drop.add(j)
+        end_tok = doc.char_span(a2, b2, alignment_mode="expand")
+        if end_tok is not None:
+            st.end, st.tokens = b2, (st.tokens[0], end_tok.end)
+    kept = [st for j, st in enumerate(items) if j not in drop]
+    return [st for st in kept if not any(o is not st and o.speaker == st.speaker and o.start <= st.start
+                                         and st.end <= o.end and (o.end - o.start) > (st.end - st.start)
+                                         for o in kept)]
+
+
+def _colon_statements(doc: Doc, table: ActorTable, found: list[StatementInfo]) -> list[StatementInfo]:
+    """ "PENCE: Well, the question ..." / "Poll: voters ...": a name and a colon open a paragraph."""
+    out = []
+    text = doc.text
+    for sent in doc.sents:
+        first = sent[0]
+        if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws and not doc[first.i - 1].is_space:
+            continue
+        colon = next((t for t in sent[:6] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 1 >= len(doc):
+            continue
+        name = doc[sent.start:colon.i]
+        if not all(t.pos_ in {"PROPN", "NOUN"} or t.is_title or t.is_upper or t.is_space for t in name):
+            continue
+        para_end = text.find("\n", colon.idx)
+        end_char = para_end if para_end != -1 else len(text)
+        content = doc.char_span(colon.idx + 1, end_char, alignment_mode="expand")
+        if content is None or len(content) < 3 or any(st.start <= content.start_char < st.end for st in found):
+            continue
+        speaker, source = speaker_for(table, name.root)
+        if speaker is None:
+            continue
+        start = content.start
+        while start < content.end and (doc[start].is_space or doc[start].is_punct and not _is_quote(doc[start])):
+            start += 1
+        st = _make(doc, speaker, ":", (start, content.end), True, source, (colon.i, colon.i + 1))
+        if st:
+            out.append(st)
+    return out
 
 
 def _drop_embedded(items: list[StatementInfo]) -> list[StatementInfo]:
@@ -124,6 +181,9 @@ def _content_child(verb: Token, lex: Lexicons) -> Token | None:
         for c in kids:
             if c.dep_ == dep and c.i > verb.i:
                 return c
+    for c in kids:   # content first: "“We will win,” she said." / "X is wrong, officials said."
+        if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i:
+            return c
     if frame in {"object", "any", "infinitive"}:
         for c in kids:
             if c.dep_ in {"dobj", "xcomp"} and c.i > verb.i:
@@ -194,8 +254,9 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
         rng = (content.i + 1, rng[1])
     elif content.dep_ == "prep":   # "summarized by X with three conditions: A, B and C"
         rng = (content.i, max(rng[1], verb.right_edge.i + (0 if doc[verb.right_edge.i].is_punct else 1)))
-    elif content.dep_ in {"dobj", "xcomp"} and (rng[1] - rng[0] < 3 or _only_actor(doc, table, rng)):
-        return None   # "supports Haftar": a stance, not something said
+    elif content.dep_ in {"dobj", "xcomp"} and lex.reporting_verbs[verb.lemma_.lower()].kind != "speech" \
+            and (rng[1] - rng[0] < 3 or _only_actor(doc, table, rng)):
+        return None   # "backs Haftar": a stance, not something said
     speaker, source = speaker_for(table, subj)
     if speaker is None:
         return None
@@ -287,24 +348,31 @@ _QUOTE_RE = re.compile(r"[\u201c\u201d\"\u00ab\u00bb\u201e]")
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside quotation marks, tolerant of mixed and unbalanced marks.
 
-    Marks pair up left to right within a paragraph; a quote left open at a paragraph's end
-    continues when the next paragraph opens with a mark (the convention for long quotes),
-    else it closes at the paragraph end.
+    Curly and angle marks open or close by their shape; a straight mark closes an open quote
+    or opens one. A quote left open at a paragraph's end continues when the next paragraph
+    opens with a mark (the convention for long quotes), else it ends with its paragraph.
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _QUOTE_RE.finditer(text):
-        pos = m.start()
+        pos, mark = m.start(), m.group()
         if open_at is not None and "\n\n" in text[open_at:pos]:
             para_end = text.index("\n\n", open_at)
-            if text[para_end:pos].strip() == "":
-                open_at = None
-            else:
+            continues = mark in "\u201c\u00ab\u201e\"" and text[para_end:pos].strip() == ""
+            if not continues:
                 spans.append((open_at + 1, para_end))
                 open_at = None
-        if open_at is None:
-            if m.group() in "\u201d\u00bb" and spans == [] and text[:pos].count("\n\n") == 0:
+            else:
                 continue
+        if mark in "\u201c\u00ab\u201e":   # an opening mark; a second one restarts the quote
+            open_at = pos
+            continue
+        if mark in "\u201d\u00bb":
+            if open_at is not None:
+                spans.append((open_at + 1, pos))
+                open_at = None
+            continue
+        if open_at is None:   # straight mark
             open_at = pos
         else:
             spans.append((open_at + 1, pos))
