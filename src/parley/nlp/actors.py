@@ -97,7 +97,7 @@ class ActorTable:
                 return first
         sent = token.sent
         lower = sent.start
-        for _ in range(3):
+        for _ in range(5):
             if lower == 0:
                 break
             lower = self.doc[lower - 1].sent.start

@@ -161,6 +161,11 @@ def speaker_for(table: ActorTable, subj: Token) -> tuple[str | None, tuple[int, 
         spans = [(s, e) for s, e in table.actors[aid].tokens if s <= subj.i < e]
         s, e = spans[0] if spans else (subj.i, subj.i + 1)
         return aid, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+    if subj.pos_ == "PRON" and subj.lower_ in {"he", "she", "they", "we", "i"}:
+        aid = "pronoun:" + subj.lower_   # a speaker the rules could not resolve; kept, not guessed
+        actor = table.actors.setdefault(aid, ActorBuild(aid, f"{subj.lower_} (unresolved)", "other"))
+        table.add_mention(actor, subj.i, subj.i + 1)
+        return aid, (subj.idx, subj.idx + len(subj))
     if subj.pos_ in {"NOUN", "PROPN"} and subj.lemma_.lower() not in {"which", "that", "who"}:
         start = subj.left_edge.i
         while start < subj.i and doc[start].lower_ in {"the", "a", "an"}:
@@ -242,10 +247,35 @@ def _make(doc: Doc, speaker: str, cue: str, rng: tuple[int, int], direct: bool,
                          (cue_span.start_char, cue_span.end_char), (s, e), cue_tokens)
 
 
+def _parenthetical(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """ "The museum, Mr. Bush said, celebrated ...": the clause around a parenthetical cue."""
+    if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
+        return None
+    head = verb.head
+    left = min(t.i for t in verb.subtree if not t.is_punct)
+    if not (doc[left - 1].text in {",", "\u2014", "--"} if left > 0 else False):
+        return None
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    if not start < left:
+        return None
+    while end > start + 1 and doc[end - 1].is_punct and not _is_quote(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
 def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> StatementInfo | None:
     content = _content_child(verb, lex)
     if content is None:
-        return None
+        rng = _parenthetical(doc, verb)
+        subj = subject_of(verb, lex=lex) if rng else None
+        if subj is None:
+            return None
+        speaker, source = speaker_for(table, subj)
+        if speaker is None:
+            return None
+        return _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
     subj = subject_of(verb, lex=lex)
     if subj is None:
         return None
@@ -342,7 +372,7 @@ def _according_to(doc: Doc, tok: Token, table: ActorTable) -> StatementInfo | No
 
 
 # -- direct quotes --------------------------------------------------------------------------
-_QUOTE_RE = re.compile(r"[\u201c\u201d\"\u00ab\u00bb\u201e]")
+_QUOTE_RE = re.compile(r"''|``|[\u201c\u201d\"\u00ab\u00bb\u201e]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -356,6 +386,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     for m in _QUOTE_RE.finditer(text):
         pos, mark = m.start(), m.group()
+        mark = {"''": '"', "``": "\u201c"}.get(mark, mark)
         if open_at is not None and "\n\n" in text[open_at:pos]:
             para_end = text.index("\n\n", open_at)
             continues = mark in "\u201c\u00ab\u201e\"" and text[para_end:pos].strip() == ""
@@ -377,6 +408,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         else:
             spans.append((open_at + 1, pos))
             open_at = None
+    spans = [(a + 1 if text[a - 1:a + 1] in ("''", "``") else a, b) for a, b in spans]
     if open_at is not None:
         end = text.find("\n\n", open_at)
         spans.append((open_at + 1, end if end != -1 else len(text)))
