@@ -169,10 +169,13 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
             actor = _person(table, m)
         elif m.label == "ORG":
             actor = _organization(table, m)
+        elif m.label == "NOM_GROUP":
+            actor = _group(table, m)
         else:
             continue
         table.add_mention(actor, m.start, m.end)
     _surnames(doc, table)
+    _acronyms(doc, table)
     _state_for_kb_people(table, kb)
     _titles(doc, table, kb, lex, day)
     _country_pronouns(doc, table)
@@ -191,6 +194,38 @@ def _surnames(doc: Doc, table: ActorTable) -> None:
             if actor.tokens and actor.tokens[0][0] < tok.i and same_name(actor.name, tok.text)[0]:
                 table.add_mention(actor, tok.i, tok.i + 1)
                 break
+
+
+def _acronyms(doc: Doc, table: ActorTable) -> None:
+    """ "U.S. Naval Forces Central Command (NAVCENT)": the acronym, here and later, is that actor."""
+    defined: dict[str, ActorBuild] = {}
+    for tok in doc:
+        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")" and tok.i > 0:
+            acro = doc[tok.i + 1]
+            owner = table.by_token.get(tok.i - 1)
+            if owner and acro.text.isupper() and len(acro.text) >= 2:
+                actor = table.actors[owner]
+                if table.by_token.get(acro.i) not in (None, owner):
+                    continue
+                defined[acro.text] = actor
+    for tok in doc:
+        actor = defined.get(tok.text)
+        if actor is not None and tok.i not in table.by_token:
+            table.add_mention(actor, tok.i, tok.i + 1)
+        elif actor is not None and table.by_token.get(tok.i) != actor.id:
+            other = table.actors[table.by_token[tok.i]]
+            if other.id.startswith("organization:") and other.name == tok.text:
+                _absorb(table, other, actor)
+
+
+def _absorb(table: ActorTable, old: ActorBuild, new: ActorBuild) -> None:
+    """Move all of ``old``'s mentions to ``new`` and drop ``old``."""
+    for start, end in old.tokens:
+        for i in range(start, end):
+            if table.by_token.get(i) == old.id:
+                del table.by_token[i]
+        table.add_mention(new, start, end)
+    table.actors.pop(old.id, None)
 
 
 def _state_for_kb_people(table: ActorTable, kb: KnowledgeBase) -> None:
@@ -221,6 +256,27 @@ def _organization(table: ActorTable, m: MentionInfo) -> ActorBuild:
             return actor
     aid = "organization:" + key
     return table.actors.setdefault(aid, ActorBuild(aid, m.text, "organization"))
+
+
+def _group(table: ActorTable, m: MentionInfo) -> ActorBuild:
+    """A nominal group ("coalition forces", "Turkish troops"): one actor per phrase in a text."""
+    words = [w for w in m.text.lower().split() if w not in {"the", "a", "an", "these", "those", "this", "that"}]
+    aid = "group:" + slug(" ".join(words))
+    state = m.affiliated
+    actor = table.actors.setdefault(aid, ActorBuild(aid, m.text, "armed_group" if _armed(words) else "other",
+                                                     state.country if state else None,
+                                                     state.id if state else None))
+    if state is not None and state.kind == "state" and state.country:
+        table.states.setdefault(state.country, state.id)
+    return actor
+
+
+_ARMED = {"force", "forces", "troops", "troop", "soldiers", "army", "militia", "militias", "fighters", "militants",
+          "rebels", "insurgents", "brigade", "brigades", "battalion", "navy", "units", "unit", "jihadists"}
+
+
+def _armed(words: list[str]) -> bool:
+    return bool(_ARMED.intersection(words))
 
 
 def _acronym(name: str) -> str:
@@ -279,6 +335,7 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
         person = table.actors[after]
         person.role = person.role or role
         _set_country(table, person, country_actor)
+        table.add_mention(person, i, end)   # the title names the person too
         return
     head = doc[end - 1]
     if head.dep_ == "compound" and head.head.i >= end:
@@ -357,6 +414,13 @@ def _apposition(doc: Doc, table: ActorTable, person: ActorBuild, span: Span) -> 
         person.role = person.role or sub.text.strip(" ,")
         for other in others:
             _set_country(table, person, other)
+        # the title words (not the organisation inside) are another name of the person
+        start = child.i
+        while start > sub.start and doc[start - 1].i not in table.by_token and doc[start - 1].pos_ in {
+                "NOUN", "PROPN", "ADJ"}:
+            start -= 1
+        if child.i not in table.by_token:
+            table.add_mention(person, start, child.i + 1)
 
 
 def _country_pronouns(doc: Doc, table: ActorTable) -> None:

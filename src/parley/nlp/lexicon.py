@@ -42,6 +42,7 @@ class Lexicons:
     negation: frozenset[str] = frozenset()
     modality: dict[str, str] = field(default_factory=dict)
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    nominals: dict[str, str] = field(default_factory=dict)
 
     @property
     def title_max_words(self) -> int:
@@ -67,4 +68,5 @@ def load_lexicons() -> Lexicons:
     lex.modality = {r["lemma"]: r["modality"] for r in read_tsv("hedging.tsv")}
     for row in read_tsv("titles.tsv"):
         lex.titles.setdefault(row["title"].lower(), (row.get("kind", "person"), row.get("sector", "")))
+    lex.nominals = {r["lemma"]: r["kind"] for r in read_tsv("nominals.tsv")}
     return lex

@@ -38,6 +38,7 @@ class MentionInfo:
     rule: str = "ner"           # alias | adjective | seat | name-key | ner
     place: GazPlace | None = None
     agent: bool = True          # an actor mention (False: only a place)
+    affiliated: KBActor | None = None   # a nominal group's state ("Turkish forces")
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start:self.end]
@@ -102,8 +103,9 @@ def is_locative(span: Span) -> bool:
 
 
 def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBMatcher,
-                  *, day: str | None = None) -> list[MentionInfo]:
-    """All actor and place mentions of ``doc`` in text order."""
+                  *, day: str | None = None, nominals: dict[str, str] | None = None) -> list[MentionInfo]:
+    """All actor and place mentions of ``doc`` in text order: knowledge-base names, NER names,
+    then nominal groups ("coalition forces") and sites ("the camp") from ``nominals``."""
     out: list[MentionInfo] = []
     taken = set()
     for span in matcher(doc):
@@ -133,7 +135,37 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
         if m is not None:
             out.append(m)
             taken.update(range(span.start, span.end))
+    if nominals:
+        out = _nominals(doc, out, taken, nominals)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[str, str]) -> list[MentionInfo]:
+    """Noun phrases headed by a group or site noun. A group phrase absorbs a premodifying
+    demonym ("Turkish forces" is one group actor, affiliated to Turkey, not the state)."""
+    by_start = {m.start: m for m in out}
+    for chunk in doc.noun_chunks:
+        kind = nominals.get(chunk.root.lemma_.lower())
+        if kind is None or chunk.root.ent_type_ in {"PERSON", "GPE"}:
+            continue
+        span = _trim(chunk)
+        while len(span) > 1 and span[0].pos_ in {"PRON", "DET"}:
+            span = doc[span.start + 1:span.end]
+        inside = [m for m in out if span.start <= m.start and m.end <= span.end]
+        if any(t.i in taken for t in span) and not (kind == "group" and inside and all(
+                m.rule == "adjective" and m.end <= span.root.i for m in inside)):
+            continue
+        affiliated = inside[0].kb if inside else None
+        for m in inside:
+            out.remove(m)
+            by_start.pop(m.start, None)
+        m = MentionInfo(span.start, span.end, span.start_char, span.end_char, span.text,
+                        "NOM_GROUP" if kind == "group" else "NOM_SITE", agent=kind == "group")
+        m.rule = "nominal"
+        m.affiliated = affiliated
+        out.append(m)
+        taken.update(range(span.start, span.end))
     return out
 
 

@@ -96,7 +96,8 @@ def _mentions(nlp, name, kb):
     class Mentions(_Component):
         def __call__(self, doc):
             r = self.res
-            facts(doc).mentions = find_mentions(doc, r.kb, r.gazetteer, r.matcher, day=day_of(doc))
+            facts(doc).mentions = find_mentions(doc, r.kb, r.gazetteer, r.matcher, day=day_of(doc),
+                                                nominals=r.lexicons.nominals)
             return doc
     return Mentions(nlp, name, kb)
 
