@@ -179,7 +179,21 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
     _state_for_kb_people(table, kb)
     _titles(doc, table, kb, lex, day)
     _country_pronouns(doc, table)
+    _pronouns(doc, table)
     return table
+
+
+_LINKED_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "its", "they", "them", "their"}
+
+
+def _pronouns(doc: Doc, table: ActorTable) -> None:
+    """Third-person pronouns become mentions of the actor they resolve to (left to right, so a
+    resolved pronoun can carry a chain); unresolved ones are left alone."""
+    for tok in doc:
+        if tok.lower_ in _LINKED_PRONOUNS and tok.pos_ == "PRON" and tok.i not in table.by_token:
+            aid = table.antecedent(tok)
+            if aid:
+                table.add_mention(table.actors[aid], tok.i, tok.i + 1)
 
 
 def _surnames(doc: Doc, table: ActorTable) -> None:

@@ -182,8 +182,8 @@ def _resolve_entity(span: Span, label: str, kb: KnowledgeBase, gazetteer: Gazett
     if hits:
         res = hits[0]
         return MentionInfo(**base, label=_label(res.actor), kb=res.actor, rule=res.rule)
-    if label == "NORP":
-        return None
+    if label == "NORP":   # a people or creed the KB does not know ("Yazidis", "Sunni")
+        return MentionInfo(**base, label="NOM_GROUP", rule="ner")
     place = None
     if label in PLACE_LABELS:
         place = gazetteer.lookup(span.text, prefer=prefer)
