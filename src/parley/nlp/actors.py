@@ -184,6 +184,7 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
 
 
 _LINKED_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "its", "they", "them", "their"}
+_FIRST_PLURAL = {"we", "us", "our", "ours"}
 
 
 def _pronouns(doc: Doc, table: ActorTable) -> None:
@@ -194,6 +195,10 @@ def _pronouns(doc: Doc, table: ActorTable) -> None:
             aid = table.antecedent(tok)
             if aid:
                 table.add_mention(table.actors[aid], tok.i, tok.i + 1)
+        elif tok.lower_ in _FIRST_PLURAL and tok.pos_ == "PRON" and tok.i not in table.by_token:
+            # "we" is the speaker or the publisher; statements re-attribute it when quoted
+            actor = table.actors.setdefault("pronoun:we", ActorBuild("pronoun:we", "we (unresolved)", "other"))
+            table.add_mention(actor, tok.i, tok.i + 1)
 
 
 def _surnames(doc: Doc, table: ActorTable) -> None:

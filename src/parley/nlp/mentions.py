@@ -74,7 +74,7 @@ def _trim(span: Span) -> Span:
     """Drop a leading determiner and a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
+    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or doc[start].pos_ == "ADP"):
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1

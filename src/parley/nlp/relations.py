@@ -161,7 +161,7 @@ def _verb_pairs(verb: Token, table: ActorTable) -> list[tuple[str, str]]:
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"}:
             targets += phrase_actors(table, c)
-        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"in"}:
+        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets += phrase_actors(table, p)
@@ -183,23 +183,49 @@ def _noun_owner(noun: Token, table: ActorTable) -> list[str]:
         for c in tok.children:
             if c.dep_ in {"poss", "amod", "compound", "nmod"} and table.actor_of(c):
                 return [table.actor_of(c)]
-    if noun.dep_ in {"dobj", "pobj"}:
-        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
-        if subj is not None:
-            return phrase_actors(table, subj)
+    for anc in noun.ancestors:   # the subject of the clause the noun sits in
+        if anc.dep_ in {"relcl", "ccomp"}:
+            break
+        if anc.pos_ in {"VERB", "AUX"}:
+            subj = subject_of(anc)
+            if subj is not None:
+                return phrase_actors(table, subj)
+            if anc.dep_ not in {"acl", "advcl", "xcomp", "conj"}:
+                break
     return []
 
 
+LIGHT_VERBS = {"conduct", "carry", "launch", "wage", "mount", "stage", "lead", "continue", "intensify", "step"}
+
+
 def _noun_pairs(noun: Token, table: ActorTable) -> list[tuple[str, str]]:
+    """ "X's support for Y"; with a light verb, "X conducted strikes ... against Y"."""
     sources = _noun_owner(noun, table)
+    holders = [noun]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        holders.append(noun.head)
     targets: list[str] = []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets += phrase_actors(table, p)
-    return [(s, t) for s in sources for t in targets]
+    if not targets and len(holders) > 1:   # "against ISIL" attached anywhere in the clause
+        targets = [a for p in _clause_preps(holders[-1], "against") for a in phrase_actors(table, p)]
+    return [(s, t) for s in sources for t in dict.fromkeys(targets)]
+
+
+def _clause_preps(verb: Token, word: str) -> list[Token]:
+    """Objects of the preposition ``word`` anywhere in a clause, not inside nested clauses."""
+    out, stack = [], list(verb.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ in {"relcl", "ccomp", "advcl"}:
+            continue
+        if tok.dep_ == "prep" and tok.lower_ == word:
+            out += [p for p in tok.children if p.dep_ == "pobj"]
+        stack.extend(tok.children)
+    return out
 
 
 def _agent_noun_pairs(noun: Token, table: ActorTable) -> list[tuple[str, str]]:
