@@ -220,7 +220,7 @@ def _clause_preps(verb: Token, word: str) -> list[Token]:
     out, stack = [], list(verb.children)
     while stack:
         tok = stack.pop()
-        if tok.dep_ in {"relcl", "ccomp", "advcl"}:
+        if tok.dep_ in {"relcl", "ccomp"} or tok.dep_ == "advcl" and tok.tag_ != "VBG":
             continue
         if tok.dep_ == "prep" and tok.lower_ == word:
             out += [p for p in tok.children if p.dep_ == "pobj"]
