@@ -128,3 +128,4 @@ def kb_show(name: str, kb_file: str | None, date: str | None) -> None:
 def main() -> None:  # pragma: no cover
     cli()
 from parley import cli_store  # noqa: E402,F401
+from parley import cli_web  # noqa: E402,F401

@@ -221,7 +221,7 @@ def _acronyms(doc: Doc, table: ActorTable) -> None:
     for tok in doc:
         if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")" and tok.i > 0:
             acro = doc[tok.i + 1]
-            owner = table.by_token.get(tok.i - 1)
+            owner = table.by_token.get(tok.i - 1) or _name_before(doc, table, tok.i, acro.text)
             if owner and acro.text.isupper() and len(acro.text) >= 2:
                 actor = table.actors[owner]
                 if table.by_token.get(acro.i) not in (None, owner):
@@ -235,6 +235,25 @@ def _acronyms(doc: Doc, table: ActorTable) -> None:
             other = table.actors[table.by_token[tok.i]]
             if other.id.startswith("organization:") and other.name == tok.text:
                 _absorb(table, other, actor)
+
+
+def _name_before(doc: Doc, table: ActorTable, paren: int, acro: str) -> str | None:
+    """ "U.S. Naval Forces Central Command (NAVCENT)": a capitalised name before an acronym
+    becomes an organisation when no actor ends there."""
+    start = paren
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper
+                         or doc[start - 1].lower_ in {"of", "for", "and"}) and doc[start - 1].is_alpha | (
+            doc[start - 1].text.endswith(".")):
+        start -= 1
+    while start < paren and doc[start].lower_ in {"of", "for", "and"}:
+        start += 1
+    if paren - start < 2 or not acro.isupper():
+        return None
+    span = doc[start:paren]
+    aid = "organization:" + slug(span.text)
+    actor = table.actors.setdefault(aid, ActorBuild(aid, span.text, "organization"))
+    table.add_mention(actor, start, paren)
+    return aid
 
 
 def _absorb(table: ActorTable, old: ActorBuild, new: ActorBuild) -> None:
@@ -365,13 +384,27 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
             person.role = person.role or role
             _set_country(table, person, country_actor)
             return
+    for child in head.children:   # "the President of Syria, Bashar al-Assad"
+        named = table.actors.get(table.by_token.get(child.i, ""))
+        if child.dep_ == "appos" and named is not None and named.kind == "person":
+            named.role = named.role or role
+            _set_country(table, named, country_actor)
+            table.add_mention(named, i, end)
+            return
+    if country_actor is None:   # "the President of Syria"
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and table.actors.get(table.by_token.get(pobj.i, ""), None) is not None \
+                and table.actors[table.by_token[pobj.i]].kind == "state":
+            country_actor = table.by_token[pobj.i]
+            end = pobj.i + 1
     has_det = any(doc[k].lower_ == "the" for k in range(start, i))
     if head.tag_ not in {"NN", "NNP"} or not (has_det or country_actor):
         return   # plural or bare ("mercenaries", "analysts say"): not one identifiable person
     state = table.state_of(country_actor)
     holder = None
     if state and not role.lower().split()[0] in _NOT_UNIQUE:
-        office = kb.holder(role, state, day)
+        office = _named_holder(table, kb, role, state) or kb.holder(role, state, day)
         holder = table.actors.get(office.id) if office else None
         if office and holder is None:
             holder = table.actors.setdefault(office.id, ActorBuild(office.id, office.name, "person",
@@ -385,6 +418,15 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
     holder.role = holder.role or role
     _set_country(table, holder, country_actor)
     table.add_mention(holder, start if doc[start].lower_ not in {"the", "a", "an"} else start + 1, end)
+
+
+def _named_holder(table: ActorTable, kb: KnowledgeBase, role: str, state: str):
+    """A holder of this title at any time who is also named in the text (undated articles)."""
+    title = role.lower()
+    for office in kb.offices:
+        if office.of == state and office.title.lower() == title and office.holder in table.actors:
+            return kb.actors.get(office.holder)
+    return None
 
 
 _NOT_UNIQUE = {"deputy", "vice", "assistant", "adviser", "advisor", "spokesman", "spokeswoman",
