@@ -72,16 +72,23 @@ class Gazetteer:
             return []
         hits = self.exact.get(key, [])
         if not hits and fuzzy and len(key) >= 4:
-            hits = self.keyed.get(name_key(name), [])
+            nkey = name_key(name)
+            # a variant spelling keeps the first sound of the place's own name
+            hits = [p for p in self.keyed.get(nkey, []) if name_key(p.name)[:1] == nkey[:1]]
         return hits
 
     def lookup(self, name: str, *, fuzzy: bool = True, prefer: tuple[str, ...] = ()) -> GazPlace | None:
-        """Best place for ``name``: one in a ``prefer``-red country, else the biggest."""
+        """Best place for ``name``: the biggest, unless a place of comparable size lies in a
+        country the text is about (``prefer``): "Tripoli" in a Lebanese story is in Lebanon,
+        "Geneva" in an American story is still in Switzerland."""
         hits = self.candidates(name, fuzzy=fuzzy)
+        if not hits:
+            return None
+        top = hits[0]
         for place in hits:
-            if place.country in prefer:
+            if place.country in prefer and (place.population >= 0.15 * top.population or place.kind != "city"):
                 return place
-        return hits[0] if hits else None
+        return top
 
 
 def _rank(place: GazPlace) -> tuple[int, int]:
