@@ -131,6 +131,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
         span = _trim(ent)
         if not span.text.strip() or not any(t.is_alpha for t in span):
             continue
+        if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lemma_.lower() in _OFFICE_WORDS:
+            continue   # "Interior Minister X": a portfolio, not an organisation
         m = _resolve_entity(span, ent.label_, kb, gazetteer, day, prefer)
         if m is not None:
             out.append(m)
@@ -167,6 +169,9 @@ def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[
         out.append(m)
         taken.update(range(span.start, span.end))
     return out
+
+
+_OFFICE_WORDS = {"minister", "ministry", "secretary", "spokesman", "spokeswoman", "spokesperson", "minster"}
 
 
 def _label(actor: KBActor) -> str:
