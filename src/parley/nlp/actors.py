@@ -178,7 +178,7 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
     _acronyms(doc, table)
     _state_for_kb_people(table, kb)
     _titles(doc, table, kb, lex, day)
-    _country_pronouns(doc, table)
+    _country_pronouns(doc, table, kb)
     _pronouns(doc, table)
     return table
 
@@ -484,7 +484,7 @@ def _apposition(doc: Doc, table: ActorTable, person: ActorBuild, span: Span) -> 
             table.add_mention(person, start, child.i + 1)
 
 
-def _country_pronouns(doc: Doc, table: ActorTable) -> None:
+def _country_pronouns(doc: Doc, table: ActorTable, kb: KnowledgeBase) -> None:
     """ "his country" -> the state of the person the pronoun points to."""
     for tok in doc:
         if tok.lemma_.lower() != "country" or tok.i in table.by_token:
@@ -494,5 +494,8 @@ def _country_pronouns(doc: Doc, table: ActorTable) -> None:
             continue
         person = table.antecedent(poss[0])
         state = table.state_of(person)
-        if state:
+        if state and state not in table.actors and kb.get(state) is not None:
+            a = kb.get(state)   # the state is known only through its people so far
+            table.actors[state] = ActorBuild(a.id, a.name, a.kind, a.country, a.affiliation)
+        if state in table.actors:
             table.add_mention(table.actors[state], poss[0].i, tok.i + 1)

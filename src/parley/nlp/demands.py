@@ -51,6 +51,8 @@ def find_demands(doc: Doc, table: ActorTable, statements: list[StatementInfo], l
             d = _modal_demand(doc, tok, table, statements)
         elif pos == "VERB":
             d = _verb_demand(doc, tok, table, statements, frame)
+        if d is not None:
+            d.items = [it for it in d.items if _contentful(doc, it)]
         if d is not None and d.items:
             d.claimed_by = claimed_by(tok, statements)
             d.status = _status(doc, tok, d)
@@ -160,10 +162,13 @@ def _precondition(doc: Doc, verb: Token) -> str | None:
 
 def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> DemandInfo | None:
     """ "with three conditions: the evacuation of ..., the clearing of ..." -> one item each."""
-    colon = next((t for t in doc[noun.i + 1:min(noun.i + 3, len(doc))] if t.text == ":"), None)
+    # the colon may follow the noun's own modifiers: "three conditions for a ceasefire: ..."
+    reach = max(noun.right_edge.i + 1, noun.i + 1)
+    colon = next((t for t in doc[noun.i + 1:min(reach + 2, noun.sent.end)] if t.text == ":"), None)
     count = next((NUMBERS[c.lower_] for c in noun.children if c.lower_ in NUMBERS), None)
     if colon is None:
-        return None
+        return _noun_demand(doc, noun, table, statements)
+    purpose = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < colon.i), None)
     sent = noun.sent
     items = _split_items(doc, colon.i + 1, sent.end)
     nxt = sent.end
@@ -179,7 +184,29 @@ def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> Demand
     if not by:
         return None
     # evidence: the clause that announces the list; the items carry their own spans
-    return DemandInfo(by, [], items, sent.start_char, colon.idx, cue=noun.lemma_.lower(), token=noun.i)
+    cond = None
+    if purpose is not None:
+        a, b = _text(doc, purpose.i + 1, purpose.right_edge.i + 1)
+        cond = doc.text[a:b]
+    return DemandInfo(by, [], items, sent.start_char, colon.idx, condition_for=cond, cue=noun.lemma_.lower(),
+                      token=noun.i)
+
+
+def _noun_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> DemandInfo | None:
+    """ "The GNA reiterated its demand for the withdrawal of the Wagner mercenaries"."""
+    if noun.lemma_.lower() not in {"demand", "call", "condition", "precondition", "requirement"}:
+        return None
+    what = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}), None)
+    pobj = next((p for p in what.children if p.dep_ == "pobj"), None) if what is not None else None
+    if pobj is None or table.actor_of(pobj):
+        return None
+    owner = [table.actor_of(c) for c in noun.children if c.dep_ == "poss" and table.actor_of(c)]
+    by = owner or _speaker_or_subject(noun.head if noun.dep_ in {"dobj", "nsubj"} else noun, table, statements)
+    if not by:
+        return None
+    sent = noun.sent
+    return DemandInfo(by, [], [_text(doc, pobj.left_edge.i, pobj.right_edge.i + 1)], sent.start_char,
+                      sent.end_char, cue=noun.lemma_.lower(), token=noun.i)
 
 
 def _list_owner(noun: Token, table: ActorTable, statements) -> list[str]:
@@ -229,6 +256,12 @@ def _status(doc: Doc, tok: Token, d: DemandInfo) -> str:
     if words & {"accept", "agree"}:
         return "accepted"
     return "stated"
+
+
+def _contentful(doc: Doc, item: tuple[int, int]) -> bool:
+    """An item names something: it has a noun, verb or number, not only "that" or "it"."""
+    span = doc.char_span(item[0], item[1], alignment_mode="expand")
+    return span is not None and any(t.pos_ in {"NOUN", "PROPN", "VERB", "NUM"} for t in span)
 
 
 def _dedupe(items: list[DemandInfo]) -> list[DemandInfo]:

@@ -32,8 +32,8 @@ def derive_events(relations: list[RelationInfo], demands: list[DemandInfo],
     """Events from the other facts; negated or hypothetical relations give none."""
     out: list[EventInfo] = []
     for r in relations:
-        if r.negated:
-            continue
+        if r.negated or r.modality == "hypothetical":
+            continue   # what did not or may not happen is not an event
         hit = plover_for(f"relation:{r.type}", r.cue)
         if hit:
             out.append(EventInfo(hit[0], hit[1], r.source, r.target, r.start, r.end, r.token))
@@ -46,7 +46,7 @@ def derive_events(relations: list[RelationInfo], demands: list[DemandInfo],
             t, mode = plover_for("conditional")
             out.append(EventInfo(t, mode, c.actor, None, c.start, c.end, c.token))
     for s in statements:
-        plover = plover_of_cue(s.cue)
+        plover = None if s.negated else plover_of_cue(s.cue)
         if plover:
             out.append(EventInfo(plover, None, s.speaker, None, s.start, s.end, s.tokens[0]))
     seen, uniq = set(), []

@@ -21,6 +21,7 @@ LOCATIVE_PREPS = {"in", "at", "from", "to", "into", "near", "across", "around", 
                   "toward", "towards", "through", "throughout", "within", "via", "off",
                   "beyond", "along", "south", "north", "east", "west"}
 AGENT_NOUNS = {"supporter", "ally", "backer", "patron", "friend", "partner", "sponsor", "official",
+               "government", "spokesman", "spokeswoman", "minister", "ministry", "authorities",
                "leader", "government", "authority", "counterpart", "diplomat", "envoy", "delegation"}
 
 
@@ -99,6 +100,8 @@ def is_locative(span: Span) -> bool:
         return False
     if tok.dep_ == "appos" and tok.head.i != tok.i:
         return is_locative(tok.doc[tok.head.i:tok.head.i + 1])
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return tok.head.lemma_.lower() not in AGENT_NOUNS   # "the Berlin process", not "Tripoli officials"
     return tok.dep_ == "npadvmod"
 
 

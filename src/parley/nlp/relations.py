@@ -46,6 +46,8 @@ def phrase_actors(table: ActorTable, head: Token, *, skip_clauses: bool = True) 
                 continue
             if child.dep_ in {"det", "punct", "cc", "amod"} and child.i not in table.by_token:
                 continue
+            if child.dep_ == "prep" and child.lower_ not in {"of", "between", "among", "with"}:
+                continue   # "the proposal for a truce in Yemen" does not name Yemen as a party
             stack.append(child)
     return out
 
@@ -68,12 +70,21 @@ def list_actors(table: ActorTable, head: Token) -> list[str]:
     return out
 
 
+ENDING_VERBS = {"abandon", "end", "stop", "cease", "halt", "suspend", "drop", "withdraw", "cut", "quit"}
+
+
+def _negated_here(tok: Token, lex: Lexicons) -> bool:
+    return any(c.dep_ in {"neg", "det", "advmod"} and c.lower_ in lex.negation for c in tok.children)
+
+
 def negated(tok: Token, lex: Lexicons) -> bool:
-    """Whether a cue is negated ("does not back", "never", "no support")."""
-    for c in tok.children:
-        if c.dep_ in {"neg", "det", "advmod"} and c.lower_ in lex.negation:
-            return True
-    return tok.dep_ in {"dobj", "pobj"} and any(c.dep_ == "neg" for c in tok.head.children)
+    """Whether a cue is negated: "does not back", "no support", "stopped supporting",
+    "abandon its support" — and "will never abandon its support" is support again."""
+    own = _negated_here(tok, lex)
+    head = tok.head
+    if tok.dep_ in {"dobj", "xcomp", "pcomp"} and head.lemma_.lower() in ENDING_VERBS:
+        return own != (not _negated_here(head, lex))
+    return own or tok.dep_ in {"dobj", "pobj"} and _negated_here(head, lex)
 
 
 def modality(tok: Token, lex: Lexicons) -> str:

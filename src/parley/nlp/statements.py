@@ -33,6 +33,7 @@ class StatementInfo:
     cue_span: tuple[int, int] | None
     tokens: tuple[int, int]   # token range of the content
     cue_tokens: tuple[int, int] = (0, 0)
+    negated: bool = False
 
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[StatementInfo]:
@@ -52,7 +53,23 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
     found = _drop_embedded(found)
     found.extend(_colon_statements(doc, table, found))
     found.extend(_quotes(doc, table, lex, found))
-    return _merge_interrupted(doc, _dedupe(found))
+    return _mark_direct(doc, _merge_interrupted(doc, _dedupe(found)))
+
+
+def _mark_direct(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
+    """A content that is a quotation is direct speech; its quotation marks are not content."""
+    quotes = quote_spans(doc.text)
+    text = doc.text
+    for st in items:
+        a, b = st.start, st.end
+        while a < b and text[a] in OPEN_QUOTES + CLOSE_QUOTES + "'`":
+            a += 1
+        while b > a and text[b - 1] in OPEN_QUOTES + CLOSE_QUOTES + "',":
+            b -= 1
+        if any(qa - 1 <= a and b <= qb + 1 for qa, qb in quotes):
+            st.direct = True
+            st.start, st.end = a, b
+    return items
 
 
 def _merge_interrupted(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
@@ -126,7 +143,17 @@ def _drop_embedded(items: list[StatementInfo]) -> list[StatementInfo]:
 def subject_of(verb: Token, depth: int = 0, lex: Lexicons | None = None) -> Token | None:
     """The subject of a verb, inherited through conj / participle / xcomp links; with ``lex``,
     a participle ("..., saying that") takes the subject of the reporting verb above it."""
-    if lex is not None and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"} \
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        for c in verb.head.children:   # object control: "called on Moscow to ...", "urged X to ..."
+            if c.dep_ == "dobj" and c.i < verb.i:
+                return c
+            if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i:
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+    own_cue = lex is not None and verb.lemma_.lower() in lex.reporting_verbs
+    if lex is not None and (verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}
+                            or own_cue and verb.dep_ == "conj") \
             and not any(c.dep_ in SUBJECTS for c in verb.children):
         for anc in verb.ancestors:
             cue = lex.reporting_verbs.get(anc.lemma_.lower())
@@ -290,7 +317,10 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
     speaker, source = speaker_for(table, subj)
     if speaker is None:
         return None
-    return _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
+    st = _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
+    if st is not None:
+        st.negated = any(c.dep_ == "neg" for c in verb.children)
+    return st
 
 
 def _only_actor(doc: Doc, table: ActorTable, rng: tuple[int, int]) -> bool:
