@@ -14,8 +14,8 @@ class Settings:
     model: str = DEFAULT_MODEL
     kb: str | None = None
     db: str = "sqlite:///parley.db"
-    chunk_chars: int = 100_000
-    batch_size: int = 16
+    chunk_chars: int = 20_000    # longer texts are parsed in pieces of this size (bounded memory)
+    batch_size: int = 8          # pieces parsed together: memory grows with chunk_chars * batch_size
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

@@ -66,7 +66,13 @@ _TRIM = " ,;:.-\u2013\u2014\n\t"
 def _text(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character span of tokens start..end without surrounding punctuation and space."""
     span = doc[start:end]
-    return _trim_chars(doc.text, span.start_char, span.end_char)
+    a, b = _trim_chars(span.text, 0, len(span.text))   # span.text: never rebuild the whole doc's text
+    return span.start_char + a, span.start_char + b
+
+
+def _chars(doc: Doc, a: int, b: int) -> str:
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return span.text[a - span.start_char:len(span.text) - (span.end_char - b)] if span is not None else ""
 
 
 def _trim_chars(text: str, a: int, b: int) -> tuple[int, int]:
@@ -156,7 +162,7 @@ def _precondition(doc: Doc, verb: Token) -> str | None:
         if c.dep_ == "prep" and c.lower_ in {"before", "for"} or c.dep_ == "advcl" and any(
                 m.lower_ == "before" for m in c.children if m.dep_ == "mark"):
             a, b = _text(doc, c.i + 1 if c.dep_ == "prep" else c.left_edge.i, c.right_edge.i + 1)
-            return doc.text[a:b]
+            return _chars(doc, a, b)
     return None
 
 
@@ -187,7 +193,7 @@ def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> Demand
     cond = None
     if purpose is not None:
         a, b = _text(doc, purpose.i + 1, purpose.right_edge.i + 1)
-        cond = doc.text[a:b]
+        cond = _chars(doc, a, b)
     return DemandInfo(by, [], items, sent.start_char, colon.idx, condition_for=cond, cue=noun.lemma_.lower(),
                       token=noun.i)
 
