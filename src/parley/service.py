@@ -8,7 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from parley.analyzer import analyze_many
 from parley.config import Settings
-from parley.errors import InputError
+from parley.errors import InputError, ParleyError
 from parley.ingest.files import InputText, expand, read_path
 from parley.models import Analysis
 
@@ -28,13 +28,29 @@ def analyze_inputs(paths: list[str], *, settings: Settings, published: str | Non
     task = bar.add_task("analyse", total=len(files)) if bar else None
     batch: list[InputText] = []
 
-    def flush() -> Iterator[tuple[list[str], Analysis]]:
-        items = [(b.text, {"source": b.source, "published": b.published or published, "title": b.title,
-                           "url": b.url}) for b in batch]
-        for item, analysis in zip(batch, analyze_many(items, settings=settings)):
-            if bar:
-                bar.advance(task)
-            yield item.notes, analysis
+    def meta(b: InputText) -> dict:
+        return {"source": b.source, "published": b.published or published, "title": b.title, "url": b.url}
+
+    def flush() -> Iterator[InputError | tuple[list[str], Analysis]]:
+        done = 0
+        try:
+            for item, analysis in zip(batch, analyze_many([(b.text, meta(b)) for b in batch], settings=settings)):
+                done += 1
+                if bar:
+                    bar.advance(task)
+                yield item.notes, analysis
+        except ParleyError:
+            raise
+        except Exception:   # one article broke the batch: redo the rest one by one, isolating it
+            for item in batch[done:]:
+                if bar:
+                    bar.advance(task)
+                try:
+                    yield item.notes, next(analyze_many([(item.text, meta(item))], settings=settings))
+                except ParleyError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - reported as one line, the run goes on
+                    yield InputError(f"{item.source}: analysis failed ({type(exc).__name__}: {exc})")
         batch.clear()
 
     if bar:

@@ -412,7 +412,8 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
     if holder is None:
         holder = _earlier_title_holder(table, role, state)
     if holder is None:
-        label = (table.actors[state].name + " " if state else "") + role
+        state_name = table.actors[state].name if state in table.actors else (kb.get(state).name if kb.get(state) else "")
+        label = (state_name + " " if state_name else "") + role
         aid = "title:" + slug(label)
         holder = table.actors.setdefault(aid, ActorBuild(aid, _titlecase(label), "person"))
     holder.role = holder.role or role
