@@ -35,14 +35,15 @@ def format_option(f):
 def _store(db: str | None) -> Iterator:
     from parley.store import open_store
 
+    # escape(): messages name extras such as parley-news[postgres], which are not markup.
     try:
         store = open_store(Settings.load(db=db).db)
     except ParleyError as exc:
-        fail(str(exc))
+        fail(escape(str(exc)))
     try:
         yield store
     except ParleyError as exc:
-        fail(str(exc))
+        fail(escape(str(exc)))
     except SQLAlchemyError as exc:
         fail(f"database error: {str(getattr(exc, 'orig', None) or exc).strip().splitlines()[0]}")
     finally:
@@ -77,13 +78,17 @@ def _cell(value) -> str:
 @cli.command()
 @click.argument("sources", nargs=-1)
 @db_option
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Analysis processes; each loads the model once.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 1024),
+              help="Analysis processes (local) or Ray actors (ray); each loads the model once.")
 @click.option("--date", "published", default=None, help="Publication date (YYYY-MM-DD) for articles lacking one.")
 @click.option("--reprocess", is_flag=True, help="Also re-analyse stored articles from an older pipeline.")
 @click.option("--model", default=None, help="spaCy pipeline [env PARLEY_MODEL].")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where analysis runs: this machine, or Ray Data actors (pip install 'parley-news[ray]').")
+@click.option("--ray-address", default=None, metavar="ADDRESS",
+              help="Ray cluster for --engine ray: auto, or ray://HEAD:10001 [default: a local Ray instance].")
 def ingest(sources: tuple[str, ...], db: str | None, workers: int, published: str | None, reprocess: bool,
-           model: str | None) -> None:
+           model: str | None, engine: str, ray_address: str | None) -> None:
     """Analyse articles and store them: files, folders, globs, .jsonl, URLs, RSS/Atom feeds.
 
     Articles already stored (same text) are skipped, so re-running is safe.
@@ -94,15 +99,18 @@ def ingest(sources: tuple[str, ...], db: str | None, workers: int, published: st
       parley ingest 'archive/**/*.html' articles.jsonl --workers 4
       parley ingest https://example.org/feed.xml --date 2020-06-18
       parley ingest --reprocess
+      parley ingest corpus.jsonl --engine ray --ray-address ray://head:10001 --workers 32
     """
     from parley.ingest.pipeline import ingest as run_ingest
 
     if not sources and not reprocess:
         fail("name at least one source (file, folder, glob, .jsonl, URL or feed), or use --reprocess")
+    if ray_address and engine != "ray":
+        fail("--ray-address needs --engine ray")
     settings = Settings.load(db=db, model=model)
     with _store(db) as store:
         report = run_ingest(list(sources), store, settings=settings, workers=workers, published=published,
-                            reprocess=reprocess, console=err)
+                            reprocess=reprocess, console=err, engine=engine, ray_address=ray_address)
     for reason in report.failed:
         err.print(f"[red]failed:[/red] {reason}", markup=True, soft_wrap=True, highlight=False)
     summary = f"ingested {report.ingested}, skipped {report.skipped} as duplicates, failed {len(report.failed)}"

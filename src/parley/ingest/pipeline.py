@@ -1,15 +1,17 @@
 """`parley ingest`: sources -> analyses -> store, one transaction per article.
 
 The main process reads sources and writes the database; analysis runs in-process or, with
-``workers > 1``, in a process pool whose workers each load the spaCy pipeline once.
+``workers > 1``, in a process pool whose workers each load the spaCy pipeline once, or with
+``engine="ray"`` on Ray Data actors (``parley.ingest.ray_engine``).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
@@ -48,17 +50,26 @@ def _progress(console: Console | None) -> Progress:
 
 
 def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, published: str | None = None,
-           reprocess: bool = False, console: Console | None = None) -> IngestReport:
+           reprocess: bool = False, console: Console | None = None, engine: str = "local",
+           ray_address: str | None = None) -> IngestReport:
     """Analyse and store every article the sources name; bad sources are reported, not fatal.
 
     Args:
         sources: files, folders, glob patterns, JSONL files, http(s) pages or RSS/Atom feeds.
         store: an open ``parley.store.Store``.
-        workers: analysis processes (1: analyse in this process).
+        workers: analysis processes (1: analyse in this process); with ``engine="ray"``, the
+            number of Ray actors.
         published: date for articles that carry none.
         reprocess: also re-analyse stored articles analysed by another pipeline version.
         console: where the progress bar goes (stderr); None for no bar.
+        engine: ``local`` (this machine) or ``ray`` (Ray Data actors; see ``ray_engine``).
+        ray_address: the Ray cluster for ``engine="ray"`` (``auto``, ``ray://host:10001``);
+            None starts a local Ray instance.
+
+    Raises:
+        ParleyError: the engine is unknown or unavailable, or the model cannot load.
     """
+    analyse = analyser(engine, ray_address)
     report = IngestReport()
     units: list[Unit] = []
     for unit in expand_sources(sources):
@@ -69,7 +80,7 @@ def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, p
     with _progress(console) as bar:
         task = bar.add_task("ingesting", total=len(units))
         items = _new_items(units, store, published, report, lambda: bar.advance(task))
-        for where, result in _analyse(items, settings, workers):
+        for where, result in analyse(items, settings, workers):
             bar.advance(task)
             if isinstance(result, str):
                 report.failed.append(f"{where}: analysis failed: {result}")
@@ -78,8 +89,27 @@ def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, p
             else:
                 report.skipped += 1
         if reprocess:
-            _reprocess(store, settings, workers, report, bar)
+            _reprocess(store, settings, workers, report, bar, analyse)
     return report
+
+
+AnalyseFn = Callable[[Iterable[Item], Settings, int], Iterator[tuple[str, "Analysis | str"]]]
+
+
+def analyser(engine: str, ray_address: str | None = None) -> AnalyseFn:
+    """The function that turns items into (where, Analysis or error message) for ``engine``.
+
+    Raises:
+        ParleyError: unknown engine, or ``ray`` without Ray installed.
+    """
+    if engine == "local":
+        return analyse_local
+    if engine == "ray":
+        from parley.ingest import ray_engine
+
+        ray_engine.require_ray()
+        return functools.partial(ray_engine.analyse, address=ray_address)
+    raise ParleyError(f"unknown ingest engine {engine!r}: use local or ray")
 
 
 def _new_items(units: list[Unit], store, published: str | None, report: IngestReport, advance) -> Iterator[Item]:
@@ -102,7 +132,8 @@ def _new_items(units: list[Unit], store, published: str | None, report: IngestRe
                                        "published": item.published or published}
 
 
-def _reprocess(store, settings: Settings, workers: int, report: IngestReport, bar: Progress) -> None:
+def _reprocess(store, settings: Settings, workers: int, report: IngestReport, bar: Progress,
+               analyse: AnalyseFn) -> None:
     from parley import __version__
     from parley.analyzer import get_nlp
     from parley.nlp.pipeline import pipeline_name
@@ -112,7 +143,7 @@ def _reprocess(store, settings: Settings, workers: int, report: IngestReport, ba
     task = bar.add_task("re-analysing", total=len(stale))
     items = ((row["id"], row["text"], {k: row[k] for k in ("source", "title", "url", "published")})
              for row in stale)
-    for where, result in _analyse(items, settings, workers):
+    for where, result in analyse(items, settings, workers):
         bar.advance(task)
         if isinstance(result, str):
             report.failed.append(f"{where}: re-analysis failed: {result}")
@@ -121,21 +152,22 @@ def _reprocess(store, settings: Settings, workers: int, report: IngestReport, ba
             report.reprocessed += 1
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
 
 
-def _analyse(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[tuple[str, Analysis | str]]:
+def analyse_local(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[tuple[str, Analysis | str]]:
     """(where, Analysis or error message) for each item, in-process or in a pool."""
     if workers <= 1:
-        for batch in _batches(items, settings.batch_size):
+        for batch in batches(items, settings.batch_size):
             yield from analyse_batch(batch, settings)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: set[Future] = set()
-        for batch in _batches(items, 4):
+        for batch in batches(items, 4):
             pending.add(pool.submit(_worker_batch, batch))
             if len(pending) >= workers * 2:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)

@@ -21,6 +21,7 @@ the caller's job (Abdullah of Jordan and Abdallah of Saudi Arabia share a name).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -69,6 +70,7 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def token_key(token: str) -> str:
     """Key of one name token: letter classes folded, inner vowels dropped (see module doc)."""
     t = re.sub(r"[^a-z]", "", _ascii(token))
@@ -123,6 +125,7 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Key of a whole name: token keys joined by spaces."""
     return " ".join(k for k in (token_key(t) for t in name_tokens(name)) if k)
@@ -144,6 +147,7 @@ def _distinct(a: str, b: str) -> bool:
     return ga is not None and gb is not None and ga != gb
 
 
+@functools.lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> tuple[bool, str]:
     """Whether two person/organisation names may denote the same actor, and why.
 

@@ -324,6 +324,9 @@ def _acronym(name: str) -> str:
 # -- titles and roles ---------------------------------------------------------------------
 def _title_at(doc: Doc, i: int, lex: Lexicons) -> tuple[int, str] | None:
     """The longest title phrase starting at token i: (end token, title)."""
+    first = doc[i]
+    if first.lower_ not in lex.title_first_words and first.lemma_.lower() not in lex.title_first_words:
+        return None
     for n in range(min(lex.title_max_words, len(doc) - i), 0, -1):
         words = [t.lower_ for t in doc[i:i + n]]
         if any(not w.isalpha() and w not in {"-"} for w in words):

@@ -27,10 +27,9 @@ class ConditionalInfo:
 
 
 def _cue_at(doc: Doc, i: int, lex: Lexicons) -> str | None:
-    for cue, _ in lex.conditional:
-        words = cue.split()
-        if [t.lower_ for t in doc[i:i + len(words)]] == words:
-            return cue
+    for words in lex.conditional_first.get(doc[i].lower_, ()):   # longest cues first
+        if tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
+            return " ".join(words)
     return None
 
 

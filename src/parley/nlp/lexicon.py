@@ -44,9 +44,9 @@ class Lexicons:
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)
     nominals: dict[str, str] = field(default_factory=dict)
 
-    @property
-    def title_max_words(self) -> int:
-        return max((len(t.split()) for t in self.titles), default=1)
+    title_max_words: int = 1
+    title_first_words: frozenset[str] = frozenset()
+    conditional_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,4 +69,10 @@ def load_lexicons() -> Lexicons:
     for row in read_tsv("titles.tsv"):
         lex.titles.setdefault(row["title"].lower(), (row.get("kind", "person"), row.get("sector", "")))
     lex.nominals = {r["lemma"]: r["kind"] for r in read_tsv("nominals.tsv")}
+    # indexes so that per-token checks are one set lookup
+    lex.title_max_words = max((len(t.split()) for t in lex.titles), default=1)
+    lex.title_first_words = frozenset(t.split()[0] for t in lex.titles)
+    for cue, _ in lex.conditional:
+        words = tuple(cue.split())
+        lex.conditional_first.setdefault(words[0], []).append(words)
     return lex

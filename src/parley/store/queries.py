@@ -85,25 +85,38 @@ def statement_match(conn: Connection, words: str):
         func.plainto_tsquery("english", words))
 
 
-def statements(conn: Connection, *, speaker: str | None = None, since: str | None = None,
-               until: str | None = None, search: str | None = None) -> list[dict]:
-    """Statements, oldest first, filtered by speaker, date range and words in the content."""
+def statements_query(conn: Connection, *, speaker: str | None = None, since: str | None = None,
+                     until: str | None = None, search: str | None = None, article: str | None = None):
+    """The select behind ``statements`` (unordered), or None when ``search`` has no words."""
     S = t.statements
     q = (select(S.c.id, S.c.article_id, ART.c.published, S.c.speaker, A.c.name.label("speaker_name"),
                 S.c.role, S.c.cue, S.c.content, S.c.direct, S.c.start, S.c.end)
          .join(ART, ART.c.id == S.c.article_id).join(A, A.c.id == S.c.speaker))
     if speaker:
         q = q.where(S.c.speaker == (find_actor(conn, speaker) or speaker))
+    if article:
+        q = q.where(S.c.article_id == article)
     q = _date_filters(q, since, until)
     if search:
         if not fts_query(search):
-            return []
+            return None
         q = q.where(statement_match(conn, search))
+    return q
+
+
+def statements(conn: Connection, *, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, search: str | None = None) -> list[dict]:
+    """Statements, oldest first, filtered by speaker, date range and words in the content."""
+    q = statements_query(conn, speaker=speaker, since=since, until=until, search=search)
+    if q is None:
+        return []
+    S = t.statements
     return [dict(r._mapping) for r in conn.execute(q.order_by(ART.c.published, S.c.article_id, S.c.start))]
 
 
-def relations(conn: Connection, *, type: str | None = None, actor: str | None = None) -> list[dict]:
-    """Relations with their evidence, oldest first; ``actor`` matches either end."""
+def relations_query(conn: Connection, *, type: str | None = None, actor: str | None = None,
+                    since: str | None = None, until: str | None = None, article: str | None = None):
+    """The select behind ``relations`` (unordered)."""
     R = t.relations
     src, dst = A.alias("src"), A.alias("dst")
     q = (select(R.c.id, R.c.article_id, ART.c.published, R.c.source, src.c.name.label("source_name"), R.c.type,
@@ -116,20 +129,48 @@ def relations(conn: Connection, *, type: str | None = None, actor: str | None = 
     if actor:
         actor_id = find_actor(conn, actor) or actor
         q = q.where(or_(R.c.source == actor_id, R.c.target == actor_id))
+    if article:
+        q = q.where(R.c.article_id == article)
+    return _date_filters(q, since, until)
+
+
+def relations(conn: Connection, *, type: str | None = None, actor: str | None = None,
+              since: str | None = None, until: str | None = None) -> list[dict]:
+    """Relations with their evidence, oldest first; ``actor`` matches either end."""
+    R = t.relations
+    q = relations_query(conn, type=type, actor=actor, since=since, until=until)
     return [dict(r._mapping) for r in conn.execute(q.order_by(ART.c.published, R.c.article_id, R.c.start))]
 
 
-def demands(conn: Connection, *, by: str | None = None, status: str | None = None) -> list[dict]:
-    """Demands with who makes them, of whom, and the demanded items."""
+def demands_query(conn: Connection, *, by: str | None = None, status: str | None = None, of: str | None = None,
+                  since: str | None = None, until: str | None = None, article: str | None = None):
+    """The select behind ``demands`` (unordered; parties and items come from ``demand_details``)."""
     D, P = t.demands, t.demand_parties
     q = (select(D.c.id, D.c.article_id, ART.c.published, D.c.status, D.c.condition_for, D.c.claimed_by,
                 D.c.evidence, D.c.start, D.c.end).join(ART, ART.c.id == D.c.article_id))
-    if by:
-        actor_id = find_actor(conn, by) or by
-        q = q.where(D.c.id.in_(select(P.c.demand_id).where(P.c.side == "by", P.c.actor_id == actor_id)))
+    for side, name in (("by", by), ("of", of)):
+        if name:
+            actor_id = find_actor(conn, name) or name
+            q = q.where(D.c.id.in_(select(P.c.demand_id).where(P.c.side == side, P.c.actor_id == actor_id)))
     if status:
         q = q.where(D.c.status == status)
-    rows = [dict(r._mapping) for r in conn.execute(q.order_by(ART.c.published, D.c.article_id, D.c.start))]
+    if article:
+        q = q.where(D.c.article_id == article)
+    return _date_filters(q, since, until)
+
+
+def demands(conn: Connection, *, by: str | None = None, status: str | None = None,
+            of: str | None = None) -> list[dict]:
+    """Demands with who makes them, of whom, and the demanded items."""
+    D = t.demands
+    q = demands_query(conn, by=by, status=status, of=of)
+    return demand_details(conn, [dict(r._mapping) for r in
+                                 conn.execute(q.order_by(ART.c.published, D.c.article_id, D.c.start))])
+
+
+def demand_details(conn: Connection, rows: list[dict]) -> list[dict]:
+    """Add ``by``, ``of`` (actor ids) and ``items`` to demand rows."""
+    P = t.demand_parties
     ids = [r["id"] for r in rows]
     parties: dict[int, dict[str, list[str]]] = {i: {"by": [], "of": []} for i in ids}
     items: dict[int, list[str]] = {i: [] for i in ids}
@@ -212,7 +253,7 @@ def _decorate(conn: Connection, hits: list[dict]) -> list[dict]:
     out = []
     for h in hits:
         m = meta.get(h["article_id"])
-        out.append({"kind": h["kind"], "article_id": h["article_id"],
+        out.append({"kind": h["kind"], "ref": str(h["ref"]), "article_id": h["article_id"],
                     "published": m.published if m else None, "title": m.title if m else None,
                     "source": m.source if m else None,
                     "speaker": speakers.get(int(h["ref"])) if h["kind"] == "statement" else None,

@@ -191,6 +191,9 @@ merges = Table(
 )
 
 Index("ix_relations_pair", relations.c.source, relations.c.target)
+# Migration 0002: the actor list's counts and the lookup by name, from the index alone.
+Index("ix_mentions_actor_article", mentions.c.actor_id, mentions.c.article_id)
+Index("ix_mentions_alias_actor", mentions.c.alias_key, mentions.c.actor_id, mentions.c.id)
 
 FACT_TABLES = ("mentions", "appearances", "statements", "relations", "demands", "conditionals",
                "place_mentions", "events")

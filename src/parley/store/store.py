@@ -7,7 +7,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.models import Analysis
-from parley.store import corrections, export, queries
+from parley.store import browse, corrections, export, queries
 from parley.store import schema as t
 from parley.store.engine import WRITE, StoreError, make_engine, migrate
 from parley.store.writer import content_hash, write_analysis
@@ -127,11 +127,12 @@ class Store:
                    search: str | None = None) -> list[dict]:
         return self._read(queries.statements, speaker=speaker, since=since, until=until, search=search)
 
-    def relations(self, *, type: str | None = None, actor: str | None = None) -> list[dict]:
-        return self._read(queries.relations, type=type, actor=actor)
+    def relations(self, *, type: str | None = None, actor: str | None = None, since: str | None = None,
+                  until: str | None = None) -> list[dict]:
+        return self._read(queries.relations, type=type, actor=actor, since=since, until=until)
 
-    def demands(self, *, by: str | None = None, status: str | None = None) -> list[dict]:
-        return self._read(queries.demands, by=by, status=status)
+    def demands(self, *, by: str | None = None, status: str | None = None, of: str | None = None) -> list[dict]:
+        return self._read(queries.demands, by=by, status=status, of=of)
 
     def timeline(self, actor: str) -> list[dict]:
         return self._read(queries.timeline, actor)
@@ -147,6 +148,61 @@ class Store:
 
     def network(self):
         return self._read(export.network)
+
+    # -- browsing, page by page (API and web UI); list methods return (rows, total) -------------
+    def article(self, article_id: str) -> dict | None:
+        """One article with its text and all its facts; None if unknown."""
+        return self._read(browse.article, article_id)
+
+    def articles_page(self, **filters) -> browse.Page:
+        return self._read(browse.articles, **filters)
+
+    def actors_page(self, **filters) -> browse.Page:
+        return self._read(browse.actors, **filters)
+
+    def actor_profile(self, name_or_id: str, *, rows: int = 100) -> dict | None:
+        """One actor with counts, aliases, roles and its newest facts of each kind; None if unknown."""
+        return self._read(browse.actor_profile, name_or_id, rows=rows)
+
+    def actor_names(self, ids) -> dict[str, str]:
+        return self._read(browse.actor_names, ids)
+
+    def demand_summary(self) -> list[dict]:
+        return self._read(browse.demand_summary)
+
+    def role_history(self, actor_id: str) -> list[dict]:
+        return self._read(browse.role_history, actor_id)
+
+    def statements_page(self, **filters) -> browse.Page:
+        return self._read(browse.statements, **filters)
+
+    def relations_page(self, **filters) -> browse.Page:
+        return self._read(browse.relations, **filters)
+
+    def demands_page(self, **filters) -> browse.Page:
+        return self._read(browse.demands, **filters)
+
+    def conditionals_page(self, **filters) -> browse.Page:
+        return self._read(browse.conditionals, **filters)
+
+    def events_page(self, **filters) -> browse.Page:
+        return self._read(browse.events, **filters)
+
+    def places_page(self, **filters) -> browse.Page:
+        return self._read(browse.places, **filters)
+
+    def place(self, place_id: int) -> dict | None:
+        return self._read(browse.place, place_id)
+
+    def graph(self, *, since: str | None = None, until: str | None = None, kinds=()) -> dict:
+        """Actor nodes and stance edges (with their evidence) for a date range and actor kinds."""
+        return self._read(browse.graph, since=since, until=until, kinds=kinds)
+
+    def search_page(self, words: str, *, limit: int = 50, offset: int = 0) -> browse.Page:
+        return self._read(browse.search_page, words, limit=limit, offset=offset)
+
+    def overview(self, *, limit: int = 8) -> dict:
+        return self._read(browse.overview, limit=limit)
 
     def export_analyses(self) -> Iterator[dict]:
         with self.engine.connect() as conn:

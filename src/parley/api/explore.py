@@ -1,0 +1,34 @@
+"""/api/v1 search, graph and stats: views across the whole store."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from parley.api.deps import DatesDep, PagingDep, StoreDep
+from parley.api.schemas import ActorKind, Graph, Page, SearchHit, Stats
+
+router = APIRouter(tags=["explore"])
+
+
+@router.get("/search", response_model=Page[SearchHit])
+def search(store: StoreDep, paging: PagingDep,
+           q: Annotated[str, Query(min_length=1, max_length=500, description="words that must all occur")]) -> dict:
+    """Full-text search over article texts and statements, best match first."""
+    items, total = store.search_page(q, limit=paging.limit, offset=paging.offset)
+    return {"items": items, "total": total}
+
+
+@router.get("/graph", response_model=Graph)
+def graph(store: StoreDep, dates: DatesDep,
+          kind: Annotated[list[ActorKind] | None, Query(description="only edges between actors of these kinds")]
+          = None) -> dict:
+    """The stance network: actors as nodes, one edge per (source, type, target) weighted by the
+    number of non-negated relations in the date range, with their evidence."""
+    return store.graph(since=dates.since, until=dates.until, kinds=tuple(kind or ()))
+
+
+@router.get("/stats", response_model=Stats)
+def stats(store: StoreDep) -> dict:
+    """How many articles, actors and facts the store holds."""
+    return store.stats()

@@ -1,0 +1,61 @@
+"""/api/v1 statements, relations, demands, conditionals and events: filtered, paged lists."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from parley.api.deps import DatesDep, Name, PagingDep, StoreDep
+from parley.api.schemas import (ConditionalRow, DemandRow, DemandStatus, EventRow, Page, RelationRow,
+                                RelationType, StatementRow)
+
+router = APIRouter(tags=["facts"])
+Actor = Annotated[Name, Query(description="actor id, name or alias")]
+
+
+def _page(result: tuple[list[dict], int]) -> dict:
+    items, total = result
+    return {"items": items, "total": total}
+
+
+@router.get("/statements", response_model=Page[StatementRow])
+def list_statements(store: StoreDep, paging: PagingDep, dates: DatesDep, speaker: Actor = None,
+                    search: Annotated[str | None, Query(min_length=1, max_length=500,
+                                                        description="words the content must all contain")] = None
+                    ) -> dict:
+    """Who said what, oldest first."""
+    return _page(store.statements_page(speaker=speaker, since=dates.since, until=dates.until, search=search,
+                                       limit=paging.limit, offset=paging.offset))
+
+
+@router.get("/relations", response_model=Page[RelationRow])
+def list_relations(store: StoreDep, paging: PagingDep, dates: DatesDep, type: RelationType | None = None,
+                   actor: Actor = None) -> dict:
+    """Who backs, opposes, rejects or accuses whom, with evidence, oldest first; ``actor``
+    matches either end."""
+    return _page(store.relations_page(type=type, actor=actor, since=dates.since, until=dates.until,
+                                      limit=paging.limit, offset=paging.offset))
+
+
+@router.get("/demands", response_model=Page[DemandRow])
+def list_demands(store: StoreDep, paging: PagingDep, dates: DatesDep, by: Actor = None, of: Actor = None,
+                 status: DemandStatus | None = None) -> dict:
+    """Who demands what of whom, newest first."""
+    return _page(store.demands_page(by=by, of=of, status=status, since=dates.since, until=dates.until,
+                                    limit=paging.limit, offset=paging.offset))
+
+
+@router.get("/conditionals", response_model=Page[ConditionalRow])
+def list_conditionals(store: StoreDep, paging: PagingDep, actor: Actor = None) -> dict:
+    """Conditional statements (if X, then Y), such as threats, oldest first."""
+    return _page(store.conditionals_page(actor=actor, limit=paging.limit, offset=paging.offset))
+
+
+@router.get("/events", response_model=Page[EventRow])
+def list_events(store: StoreDep, paging: PagingDep, dates: DatesDep,
+                type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,40}$",
+                                                  description="PLOVER event type, e.g. REJECT")] = None,
+                actor: Actor = None) -> dict:
+    """Events derived from the facts (PLOVER types), newest first; ``actor`` matches either end."""
+    return _page(store.events_page(type=type, actor=actor, since=dates.since, until=dates.until,
+                                   limit=paging.limit, offset=paging.offset))

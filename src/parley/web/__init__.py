@@ -1,0 +1,1 @@
+"""Parley's web UI: server-rendered pages, templates and vendored static files."""

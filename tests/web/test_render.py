@@ -1,0 +1,82 @@
+"""The web pages without a browser: status, escaping and headers, through a TestClient."""
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+ESCAPED_NAME = "&lt;b&gt;Bold&lt;/b&gt; Brigade"
+
+
+@pytest.fixture(scope="module")
+def client(app):
+    with TestClient(app) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def html_article(client) -> str:
+    items = client.get("/api/v1/articles", params={"limit": 100}).json()["items"]
+    return next(a["id"] for a in items if a["source"] == "html-looking.txt")
+
+
+PAGES = ["/", "/articles", "/articles?since=2020-07-01&until=", "/actors", "/actors?kind=state", "/actors/turkey",
+         "/actors/bold-brigade", "/network", "/network?since=2020-07-01&kind=state&kind=person", "/map", "/demands",
+         "/demands?status=stated&by=Turkey", "/search", "/search?q=ceasefire", "/search?q=Bold"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render_with_strict_headers(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "<b>Bold</b>" not in response.text and "<script>alert" not in response.text
+    assert not re.search(r"<script[^>]+src=\"https?:", response.text)  # nothing from a CDN
+
+
+def test_article_text_and_names_are_escaped(client, html_article):
+    page = client.get(f"/articles/{html_article}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and ESCAPED_NAME in page
+    assert "<img src=x" not in page
+    facts = re.search(r'<script type="application/json" id="facts">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in facts  # tojson escapes <, > and & inside the data block
+    for path in ("/", "/actors/bold-brigade", "/demands", "/actors?q=Bold"):
+        assert ESCAPED_NAME in client.get(path).text, path
+
+
+def test_reader_marks_highlights_and_anchors(client):
+    items = client.get("/api/v1/articles", params={"limit": 100}).json()["items"]
+    art_id = next(a["id"] for a in items if a["source"] == "01-ankara-sirte.txt")
+    art = client.get(f"/api/v1/articles/{art_id}").json()
+    page = client.get(f"/articles/{art_id}").text
+    for key in ("statements", "relations", "demands"):
+        for fact in art[key]:
+            assert f'id="s-{fact["start"]}-{fact["end"]}"' in page
+    assert 'class="hl hl-actor kind-state"' in page and "hl-statement" in page and "hl-place" in page
+
+
+def test_missing_things_and_bad_parameters_get_html_errors(client):
+    for path, status in [("/articles/nope", 404), ("/actors/nobody-at-all", 404), ("/nowhere", 404),
+                         ("/actors?kind=alien", 422), ("/network?since=tomorrow", 422), ("/demands?status=maybe", 422),
+                         ("/articles?offset=-1", 422), ("/network?since=2020-07-02&until=2020-07-01", 422)]:
+        response = client.get(path)
+        assert response.status_code == status, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert 'class="error-message"' in response.text and "Traceback" not in response.text
+
+
+def test_static_files_are_vendored(client):
+    for path in ("/static/vendor/cytoscape/cytoscape.min.js", "/static/vendor/cytoscape/LICENSE",
+                 "/static/vendor/leaflet/leaflet.js", "/static/vendor/leaflet/LICENSE",
+                 "/static/geo/countries-110m.geojson", "/static/js/article.js", "/static/parley.css"):
+        assert client.get(path).status_code == 200, path
+    world = client.get("/static/geo/countries-110m.geojson").json()
+    assert world["type"] == "FeatureCollection" and len(world["features"]) > 150
