@@ -47,7 +47,8 @@ def test_ingest_sqlite_one_and_two_workers(tmp_path):
 
 
 def test_queries_sqlite(tmp_path):
-    r = bench("queries.py", "--articles", "300", "--db", "sqlite", "--repeat", "1", tmp_path=tmp_path)
+    r = bench("queries.py", "--articles", "300", "--db", "sqlite", "--repeat", "1", "--corpus", str(FIXTURES),
+              tmp_path=tmp_path)
     db = r["databases"]["sqlite"]
     assert db["rows"]["articles"] == 300
     names = {q["query"] for q in db["queries"]}
@@ -63,7 +64,8 @@ def test_ingest_and_queries_postgres(tmp_path):
     r = bench("ingest.py", "--articles", "2", "--db", "postgres", "--workers", "1", "--corpus", str(FIXTURES),
               tmp_path=tmp_path)
     assert r["runs"][0]["stored"] == 2
-    q = bench("queries.py", "--articles", "200", "--db", "postgres", "--repeat", "1", tmp_path=tmp_path)
+    q = bench("queries.py", "--articles", "200", "--db", "postgres", "--repeat", "1", "--corpus", str(FIXTURES),
+              tmp_path=tmp_path)
     assert q["databases"]["postgres"]["rows"]["articles"] == 200
 
 
