@@ -169,7 +169,7 @@ def _precondition(doc: Doc, verb: Token) -> str | None:
 def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> DemandInfo | None:
     """ "with three conditions: the evacuation of ..., the clearing of ..." -> one item each."""
     # the colon may follow the noun's own modifiers: "three conditions for a ceasefire: ..."
-    reach = max(noun.right_edge.i + 1, noun.i + 1)
+    reach = max([c.right_edge.i for c in noun.children if c.dep_ == "prep" and c.i > noun.i], default=noun.i)
     colon = next((t for t in doc[noun.i + 1:min(reach + 2, noun.sent.end)] if t.text == ":"), None)
     count = next((NUMBERS[c.lower_] for c in noun.children if c.lower_ in NUMBERS), None)
     if colon is None:
@@ -272,8 +272,8 @@ def _contentful(doc: Doc, item: tuple[int, int]) -> bool:
 
 def _dedupe(items: list[DemandInfo]) -> list[DemandInfo]:
     out: list[DemandInfo] = []
-    for d in items:
-        if any(o.items == d.items and o.by == d.by for o in out) or not d.items:
+    for d in sorted(items, key=lambda x: -len(x.items)):
+        if any(set(d.items) <= set(o.items) and o.by == d.by for o in out) or not d.items:
             continue
         out.append(d)
-    return out
+    return sorted(out, key=lambda d: d.token)
