@@ -277,10 +277,6 @@ def test_possessive_call_for_inside_a_rejection(analyze):
     assert [(s.cue, s.content) for s in st] == [("call", "a withdrawal of all foreign forces from Libya")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'was quoted as saying': 'saying' is a pcomp under 'as', subject_of() does not climb from "
-    "a pcomp to 'quoted' and its passive subject, so no statement is produced (with 'quoted "
-    "by the agency as saying' the speaker becomes other:agency)"))
 @pytest.mark.parametrize("text", [
     "Sergey Lavrov was quoted as saying that Moscow would not send troops to Libya.",
     "Sergey Lavrov was quoted by the agency as saying that Moscow would not send troops to Libya.",

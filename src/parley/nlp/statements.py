@@ -161,6 +161,12 @@ def subject_of(verb: Token, depth: int = 0, lex: Lexicons | None = None) -> Toke
                 subj = subject_of(anc)
                 if subj is not None:
                     return subj
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":   # "X was quoted (by Y) as saying ..."
+        quoted = verb.head.head
+        if quoted.lemma_.lower() in {"quote", "cite", "report"}:
+            subj = next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None:
+                return subj
     for child in verb.children:   # a passive's agent is the one who speaks
         if child.dep_ == "agent":
             for p in child.children:
@@ -293,6 +299,9 @@ def _parenthetical(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 
 def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> StatementInfo | None:
+    if any(c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ == "pcomp" and p.lemma_.lower() in lex.reporting_verbs
+                                                         for p in c.children) for c in verb.children):
+        return None   # "quoted by the agency as saying": the statement is the saying's, not the quoting's
     content = _content_child(verb, lex)
     if content is None:
         rng = _parenthetical(doc, verb)
