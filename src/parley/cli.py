@@ -6,6 +6,7 @@ import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from parley import __version__
 from parley.config import Settings
@@ -16,7 +17,7 @@ err = Console(stderr=True, highlight=False)
 
 def fail(message: str, code: int = 2) -> None:
     """Print one line on stderr and exit (never a traceback)."""
-    err.print(f"[red]error:[/red] {message}", markup=True, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(message)}", markup=True, soft_wrap=True)
     sys.exit(code)
 
 
@@ -59,11 +60,11 @@ def analyze(paths: tuple[str, ...], fmt: str, model: str | None, kb: str | None,
         for item in analyze_inputs(list(paths), settings=settings, published=published, progress=err):
             if isinstance(item, InputError):
                 failures += 1
-                err.print(f"[red]skipped:[/red] {item}", markup=True, soft_wrap=True, highlight=False)
+                err.print(f"[red]skipped:[/red] {escape(str(item))}", markup=True, soft_wrap=True, highlight=False)
                 continue
             note, analysis = item
             for line in note:
-                err.print(f"[yellow]note:[/yellow] {line}", markup=True, soft_wrap=True, highlight=False)
+                err.print(f"[yellow]note:[/yellow] {escape(line)}", markup=True, soft_wrap=True, highlight=False)
             _emit(analysis, fmt)
     except ParleyError as exc:
         fail(str(exc))
