@@ -67,11 +67,13 @@ def actor(conn: Connection, name_or_id: str) -> dict | None:
 
 
 def _date_filters(q, since: str | None, until: str | None):
-    day = func.substr(ART.c.published, 1, 10)
+    """Articles published on ``since`` or later and on ``until`` or earlier. ``published`` is
+    compared as an ISO string directly (no function around the column) so its index is used:
+    any time on ``until`` sorts before ``until`` + DEL."""
     if since:
-        q = q.where(day >= since)
+        q = q.where(ART.c.published >= since[:10])
     if until:
-        q = q.where(day <= until)
+        q = q.where(ART.c.published <= until[:10] + "\x7f")
     return q
 
 
