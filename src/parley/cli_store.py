@@ -35,15 +35,14 @@ def format_option(f):
 def _store(db: str | None) -> Iterator:
     from parley.store import open_store
 
-    # escape(): messages name extras such as parley-news[postgres], which are not markup.
-    try:
+    try:   # fail() prints messages as text: "parley-news[postgres]" stays as written
         store = open_store(Settings.load(db=db).db)
     except ParleyError as exc:
-        fail(escape(str(exc)))
+        fail(str(exc))
     try:
         yield store
     except ParleyError as exc:
-        fail(escape(str(exc)))
+        fail(str(exc))
     except SQLAlchemyError as exc:
         fail(f"database error: {str(getattr(exc, 'orig', None) or exc).strip().splitlines()[0]}")
     finally:
