@@ -29,10 +29,6 @@ def test_capitals_listed_after_agent_noun_are_states(analyze):
         assert place(a, name) is None, name
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "is_locative() only looks at the head of the preposition: the parser attaches 'in Moscow, "
-    "Cairo and Abu Dhabi' to the verb 'thanked' instead of to 'supporters', so the three capitals "
-    "come out as places (Moscow/Cairo/Abu Dhabi) and no russia/egypt/UAE actor is created"))
 def test_capitals_after_agent_noun_when_parser_attaches_to_verb(analyze):
     text = "Khalifa Haftar thanked his supporters in Moscow, Cairo and Abu Dhabi."
     a = analyze(text)
@@ -53,9 +49,6 @@ def test_city_after_locative_preposition_is_a_place_not_an_actor(analyze):
     assert a.actor("gna") is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "is_locative() treats 'of' as non-locative, so in 'south of Tripoli' the city is read as "
-    "an agent and becomes a mention of the GNA (seat metonymy) instead of a place"))
 def test_city_after_compass_direction_is_a_place(analyze):
     text = ("The Government of National Accord and its ally Ankara launched a counteroffensive "
             "south of Tripoli.")

@@ -20,6 +20,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "from", "to", "into", "near", "across", "around", "outside", "inside",
                   "toward", "towards", "through", "throughout", "within", "via", "off",
                   "beyond", "along", "south", "north", "east", "west"}
+_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
+            "centre", "center", "heart", "edge", "suburbs", "outside", "west", "east"}
 AGENT_NOUNS = {"supporter", "ally", "backer", "patron", "friend", "partner", "sponsor", "official",
                "government", "spokesman", "spokeswoman", "minister", "ministry", "authorities",
                "leader", "government", "authority", "counterpart", "diplomat", "envoy", "delegation"}
@@ -96,7 +98,15 @@ def is_locative(span: Span) -> bool:
     if tok.dep_ == "pobj":
         prep = tok.head
         if prep.lower_ in LOCATIVE_PREPS:
-            return prep.head.lemma_.lower() not in AGENT_NOUNS
+            owner = prep.head
+            if owner.lemma_.lower() in AGENT_NOUNS:
+                return False
+            # "thanked his supporters in Moscow": the parser hangs "in" on the verb
+            before = owner.doc[prep.i - 1] if prep.i > 0 else None
+            return not (owner.pos_ == "VERB" and before is not None and before.dep_ == "dobj"
+                        and before.head.i == owner.i and before.lemma_.lower() in AGENT_NOUNS)
+        if prep.lower_ == "of" and prep.head.lower_ in _COMPASS:   # "south of Tripoli"
+            return True
         return False
     if tok.dep_ == "appos" and tok.head.i != tok.i:
         return is_locative(tok.doc[tok.head.i:tok.head.i + 1])
