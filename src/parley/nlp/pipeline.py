@@ -78,101 +78,69 @@ def day_of(doc: Doc) -> str | None:
     return doc.user_data.get("parley_published")
 
 
-class _Component:
-    def __init__(self, nlp: Language, name: str, kb: str | None):
-        self.nlp, self.name, self.kb_path = nlp, name, kb
-
-    @property
-    def res(self) -> Resources:
-        return resources_for(self.nlp, self.kb_path)
+def _plover_of(lex: Lexicons):
+    return lambda cue: (lex.reporting_verbs.get(cue) or lex.reporting_nouns.get(cue) or _NOCUE).plover
 
 
-_CONFIG = {"kb": None}
+def _step_mentions(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.mentions = find_mentions(doc, r.kb, r.gazetteer, r.matcher, day=day_of(doc), nominals=r.lexicons.nominals)
 
 
-@Language.factory("parley_mentions", default_config=_CONFIG, requires=["doc.ents", "token.dep"],
-                  assigns=["doc._.parley"])
-def _mentions(nlp, name, kb):
-    class Mentions(_Component):
-        def __call__(self, doc):
-            r = self.res
-            facts(doc).mentions = find_mentions(doc, r.kb, r.gazetteer, r.matcher, day=day_of(doc),
-                                                nominals=r.lexicons.nominals)
-            return doc
-    return Mentions(nlp, name, kb)
+def _step_actors(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.table = resolve_actors(doc, f.mentions, r.kb, r.lexicons, day=day_of(doc))
 
 
-@Language.factory("parley_actors", default_config=_CONFIG, requires=["doc._.parley"], assigns=["doc._.parley"])
-def _actors(nlp, name, kb):
-    class Actors(_Component):
-        def __call__(self, doc):
-            f = facts(doc)
-            f.table = resolve_actors(doc, f.mentions, self.res.kb, self.res.lexicons, day=day_of(doc))
-            return doc
-    return Actors(nlp, name, kb)
+def _step_statements(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.statements = find_statements(doc, f.table, r.lexicons)
 
 
-@Language.factory("parley_statements", default_config=_CONFIG, requires=["doc._.parley"], assigns=["doc._.parley"])
-def _statements(nlp, name, kb):
-    class Statements(_Component):
-        def __call__(self, doc):
-            f = facts(doc)
-            f.statements = find_statements(doc, f.table, self.res.lexicons)
-            return doc
-    return Statements(nlp, name, kb)
+def _step_relations(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.relations = find_relations(doc, f.table, f.statements, r.lexicons)
 
 
-@Language.factory("parley_relations", default_config=_CONFIG, requires=["doc._.parley"], assigns=["doc._.parley"])
-def _relations(nlp, name, kb):
-    class Relations(_Component):
-        def __call__(self, doc):
-            f = facts(doc)
-            f.relations = find_relations(doc, f.table, f.statements, self.res.lexicons)
-            return doc
-    return Relations(nlp, name, kb)
+def _step_demands(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.demands = find_demands(doc, f.table, f.statements, r.lexicons)
 
 
-@Language.factory("parley_demands", default_config=_CONFIG, requires=["doc._.parley"], assigns=["doc._.parley"])
-def _demands(nlp, name, kb):
-    class Demands(_Component):
-        def __call__(self, doc):
-            f = facts(doc)
-            f.demands = find_demands(doc, f.table, f.statements, self.res.lexicons)
-            return doc
-    return Demands(nlp, name, kb)
+def _step_conditionals(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.conditionals = find_conditionals(doc, f.table, f.statements, r.lexicons)
 
 
-@Language.factory("parley_conditionals", default_config=_CONFIG, requires=["doc._.parley"], assigns=["doc._.parley"])
-def _conditionals(nlp, name, kb):
-    class Conditionals(_Component):
-        def __call__(self, doc):
-            f = facts(doc)
-            f.conditionals = find_conditionals(doc, f.table, f.statements, self.res.lexicons)
-            return doc
-    return Conditionals(nlp, name, kb)
+def _step_places(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.places = find_places(doc, f.mentions)
 
 
-@Language.factory("parley_places", default_config=_CONFIG, requires=["doc._.parley"], assigns=["doc._.parley"])
-def _places(nlp, name, kb):
-    class Places(_Component):
-        def __call__(self, doc):
-            f = facts(doc)
-            f.places = find_places(doc, f.mentions)
-            return doc
-    return Places(nlp, name, kb)
+def _step_events(doc: Doc, f: DocFacts, r: Resources) -> None:
+    f.events = derive_events(f.relations, f.demands, f.conditionals, f.statements, _plover_of(r.lexicons))
 
 
-@Language.factory("parley_events", default_config=_CONFIG, requires=["doc._.parley"], assigns=["doc._.parley"])
-def _events(nlp, name, kb):
-    class Events(_Component):
-        def __call__(self, doc):
-            f = facts(doc)
-            lex = self.res.lexicons
-            f.events = derive_events(f.relations, f.demands, f.conditionals, f.statements,
-                                     lambda cue: (lex.reporting_verbs.get(cue) or lex.reporting_nouns.get(cue)
-                                                  or _NOCUE).plover)
-            return doc
-    return Events(nlp, name, kb)
+# one component per extractor, in pipeline order; each only runs its pure function
+_STEPS = dict(zip(COMPONENTS, (_step_mentions, _step_actors, _step_statements, _step_relations,
+                               _step_demands, _step_conditionals, _step_places, _step_events)))
+
+
+class ParleyComponent:
+    """A thin spaCy component: runs one extractor and stores its result on ``doc._.parley``."""
+
+    def __init__(self, nlp: Language, name: str, kb: str | None, step):
+        self.nlp, self.name, self.kb_path, self.step = nlp, name, kb, step
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.step(doc, facts(doc), resources_for(self.nlp, self.kb_path))
+        return doc
+
+
+def _register(name: str, step) -> None:
+    requires = ["doc.ents", "token.dep"] if name == "parley_mentions" else ["doc._.parley"]
+
+    def make(nlp, name, kb):
+        return ParleyComponent(nlp, name, kb, step)
+
+    Language.factory(name, default_config={"kb": None}, requires=requires, assigns=["doc._.parley"], func=make)
+
+
+for _name, _step in _STEPS.items():
+    _register(_name, _step)
 
 
 class _NoCue:
