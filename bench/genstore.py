@@ -65,7 +65,9 @@ def _name(i: int) -> str:
 
 
 def generate(conn, n_articles: int, pools_: Pools, *, start: int = 0, seed: int = 0) -> None:
-    """Insert articles ``start``..``n_articles``-1 with their facts (actors, places must exist)."""
+    """Insert articles ``start``..``n_articles``-1 with their facts (actors, places must exist).
+    The actors' mention counters and the stance edges are left as they were: once the load is
+    done, ``parley.store.writer.recount`` and ``rebuild_stances`` compute them."""
     sqlite = conn.dialect.name == "sqlite"
     rows: dict[str, list[tuple]] = {}
     for k in range(start, n_articles):
@@ -114,7 +116,7 @@ def _article(rows: dict, k: int, p: Pools, rng: random.Random, sqlite: bool) -> 
         sid = k * 10 + j + 1  # explicit ids, so that search rows can name their statement
         s = text.index(sent)
         add("statements", sid, aid, rng.choice(cast)[0], rng.choice(CUES), sent, s, s + len(sent),
-            rng.random() < 0.3, None, None, None, None, None)
+            rng.random() < 0.3, None, None, None, None, None, day)
         if sqlite:
             add("search_index", sent, "statement", str(sid), aid)
     for _ in range(rng.randint(0, 4) if len(cast) > 1 else 0):
@@ -123,29 +125,29 @@ def _article(rows: dict, k: int, p: Pools, rng: random.Random, sqlite: bool) -> 
         s = text.index(sent)
         add("relations", aid, src, rng.choice(RELATIONS), dst, src if rng.random() < 0.5 else None,
             rng.random() < 0.1, rng.choice(["asserted", "asserted", "hedged"]), rng.choice(CUES), sent, s,
-            s + len(sent))
-        add("events", aid, rng.choice(EVENTS), None, src, dst, None, day, sent, s, s + len(sent))
-    _demands(add, k, aid, cast, sents, text, rng)
+            s + len(sent), day)
+        add("events", aid, rng.choice(EVENTS), None, src, dst, None, day, sent, s, s + len(sent), day)
+    _demands(add, k, aid, cast, sents, text, rng, day)
     for pid, name in dict.fromkeys(rng.choices(p.places, cum_weights=p.place_weights, k=rng.randint(0, 2))):
         s = rng.choice(offsets)
         add("place_mentions", aid, pid, s, s + len(name), name)
 
 
-def _demands(add, k: int, aid: str, cast: list, sents: list[str], text: str, rng: random.Random) -> None:
+def _demands(add, k: int, aid: str, cast: list, sents: list[str], text: str, rng: random.Random, day: str) -> None:
     if len(cast) < 2:
         return
     for j in range(rng.choice([0, 0, 1, 1, 2])):
         did = k * 4 + j + 1
         sent = rng.choice(sents)
         s = text.index(sent)
-        add("demands", did, aid, rng.choice(STATUSES), None, cast[0][0], sent, s, s + len(sent))
+        add("demands", did, aid, rng.choice(STATUSES), None, cast[0][0], sent, s, s + len(sent), day)
         add("demand_parties", did, "by", cast[0][0])
         add("demand_parties", did, "of", cast[1][0])
         for pos, item in enumerate(rng.sample(ITEMS, rng.randint(1, 2))):
             add("demand_items", did, pos, item)
         if rng.random() < 0.4:
             add("conditionals", aid, cast[0][0], "if " + rng.choice(ITEMS), "we will talk", "if",
-                cast[0][0], sent, s, s + len(sent))
+                cast[0][0], sent, s, s + len(sent), day)
 
 
 COLUMNS = {
@@ -153,15 +155,17 @@ COLUMNS = {
     "appearances": ("article_id", "actor_id", "role"),
     "mentions": ("article_id", "actor_id", "start", "end", "text", "alias_key"),
     "statements": ("id", "article_id", "speaker", "cue", "content", "start", "end", "direct", "source_start",
-                   "source_end", "cue_start", "cue_end", "role"),
+                   "source_end", "cue_start", "cue_end", "role", "sort_date"),
     "relations": ("article_id", "source", "type", "target", "claimed_by", "negated", "modality", "cue",
-                  "evidence", "start", "end"),
-    "events": ("article_id", "type", "mode", "source", "target", "place", "date", "evidence", "start", "end"),
-    "demands": ("id", "article_id", "status", "condition_for", "claimed_by", "evidence", "start", "end"),
+                  "evidence", "start", "end", "sort_date"),
+    "events": ("article_id", "type", "mode", "source", "target", "place", "date", "evidence", "start", "end",
+               "sort_date"),
+    "demands": ("id", "article_id", "status", "condition_for", "claimed_by", "evidence", "start", "end",
+                "sort_date"),
     "demand_parties": ("demand_id", "side", "actor_id"),
     "demand_items": ("demand_id", "position", "item"),
     "conditionals": ("article_id", "actor", "if_text", "then_text", "cue", "claimed_by", "evidence", "start",
-                     "end"),
+                     "end", "sort_date"),
     "place_mentions": ("article_id", "place_id", "start", "end", "text"),
     "search_index": SEARCH_COLUMNS,
 }

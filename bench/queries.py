@@ -87,6 +87,7 @@ def bench_db(url: str, args, pools: genstore.Pools) -> dict:
 
     from parley.store import open_store
     from parley.store.engine import WRITE
+    from parley.store.writer import rebuild_stances, recount
 
     store = open_store(url)
     try:
@@ -102,6 +103,9 @@ def bench_db(url: str, args, pools: genstore.Pools) -> dict:
             for start in range(0, args.articles, args.chunk):
                 with writer.begin() as conn:
                     genstore.generate(conn, min(start + args.chunk, args.articles), pools, start=start)
+            with writer.begin() as conn:  # what ingest keeps up to date, computed once here
+                recount(conn)
+                rebuild_stances(conn)
             load_s = round(time.perf_counter() - t0, 1)
         if store.engine.dialect.name == "postgresql":  # as autovacuum does soon after a bulk load
             with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -138,19 +142,39 @@ def queries(store, pools: genstore.Pools) -> list[tuple[str, object]]:
         ("network (graph)", lambda: store.network()),
         (f"search {common}", lambda: store.search(common)),
         (f"search {uncommon}", lambda: store.search(uncommon)),
-    ] + _api_queries(store, common)
+    ] + _api_queries(store, pools, common)
 
 
-def _api_queries(store, word: str) -> list[tuple[str, object]]:
-    """The paginated queries behind the HTTP API, where this version of the store has them."""
-    calls = [("API actors page", "actors_page", (), {}),
-             ("API articles page", "articles_page", (), {}),
-             ("API statements page, newest", "statements_page", (), {"newest_first": True}),
-             ("API relations page", "relations_page", (), {}),
-             ("API graph one month", "graph", (), {"since": "2020-03-01", "until": "2020-03-31"}),
-             (f"API search page {word}", "search_page", (word,), {})]
-    return [(label, functools.partial(getattr(store, name), *args, **kwargs))
-            for label, name, args, kwargs in calls if hasattr(store, name)]
+def _api_queries(store, pools: genstore.Pools, word: str) -> list[tuple[str, object]]:
+    """The HTTP API's main GETs, each a full request through the FastAPI app in this process
+    (routing, validation, the query, JSON): what a client waits for, less the network."""
+    from fastapi.testclient import TestClient
+
+    from parley.api.app import create_app
+
+    client = TestClient(create_app(store.engine.url.render_as_string(hide_password=False)))
+    client.__enter__()  # runs the app's start-up; the process exit ends it
+    top, rare = pools.actors[0][0], pools.actors[len(pools.actors) // 2][0]
+    month, year = {"since": "2020-03-01", "until": "2020-03-31"}, {"since": "2020-01-01", "until": "2020-12-31"}
+    calls = [("actors", {}), ("actors", {"kind": "state"}), ("actors", {"q": pools.actors[3][1][:4]}),
+             ("statements", {}), ("statements", {"speaker": top}), ("statements", {"speaker": rare}),
+             ("statements", month), ("statements", {"offset": 5000}),
+             ("relations", {}), ("relations", {"actor": top}), ("relations", {"actor": rare}),
+             ("relations", {"type": "supports"}), ("relations", year),
+             ("graph", {}), ("graph", {"kind": "state"}), ("graph", month), ("graph", year),
+             ("demands", {"by": top}), ("articles", {}), (f"actors/{top}", {}), ("search", {"q": word})]
+
+    def get(path: str, params: dict):
+        r = client.get(f"/api/v1/{path}", params=params)
+        r.raise_for_status()
+        body = r.json()
+        return body.get("items", body.get("edges", body))
+
+    def label(path: str, params: dict) -> str:
+        shown = {k: ("top" if v == top else "rare" if v == rare else v) for k, v in params.items()}
+        return "API /" + path.replace(top, "top") + ("?" + "&".join(f"{k}={v}" for k, v in shown.items())
+                                                      if shown else "")
+    return [(label(path, params), functools.partial(get, path, params)) for path, params in calls]
 
 
 def _search_words(sentences: list[str]) -> tuple[str, str]:

@@ -138,8 +138,20 @@ def test_graph(client):
     whole = get(client, "/graph")
     ids = {n["id"] for n in whole["nodes"]}
     assert whole["edges"] and all(e["source"] in ids and e["target"] in ids for e in whole["edges"])
+    assert not whole["truncated"] and whole["edges_total"] == len(whole["edges"])
     for e in whole["edges"]:
-        assert e["weight"] == len(e["evidence"]) >= 1 and e["id"] == f"{e['source']}|{e['type']}|{e['target']}"
+        assert min(e["weight"], 3) == len(e["evidence"]) >= 1 and e["id"] == f"{e['source']}|{e['type']}|{e['target']}"
+        # the relations list gives all of an edge's evidence
+        every = get(client, "/relations", source=e["source"], target=e["target"], type=e["type"], negated="false",
+                    newest_first="true")
+        assert every["total"] == e["weight"]
+        assert [r["id"] for r in every["items"][:len(e["evidence"])]] == [ev["id"] for ev in e["evidence"]]
+    weights = [e["weight"] for e in whole["edges"]]
+    assert weights == sorted(weights, reverse=True)
+    top = get(client, "/graph", limit=2, evidence=0)
+    assert top["truncated"] and top["edges_total"] == len(whole["edges"])
+    assert [e["id"] for e in top["edges"]] == [e["id"] for e in whole["edges"][:2]]
+    assert all(e["evidence"] == [] for e in top["edges"]) and len(top["nodes"]) <= 4
     states = get(client, "/graph", kind="state")
     kinds = {n["id"]: n["kind"] for n in states["nodes"]}
     assert states["edges"] and set(kinds.values()) == {"state"}
@@ -169,6 +181,9 @@ def test_stats(client):
     ("/search", {"q": ""}, "q"),
     ("/places/abc", {}, "place_id"),
     ("/graph", {"kind": "alien"}, "kind"),
+    ("/graph", {"limit": 0}, "limit"),
+    ("/graph", {"evidence": 101}, "evidence"),
+    ("/relations", {"negated": "perhaps"}, "negated"),
 ])
 def test_invalid_parameters_give_422_with_a_clear_message(client, path, params, where):
     body = get(client, path, 422, **params)

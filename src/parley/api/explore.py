@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 
 from parley.api.deps import DatesDep, PagingDep, StoreDep
 from parley.api.schemas import ActorKind, Graph, Page, SearchHit, Stats
+from parley.store.browse import EDGE_EVIDENCE, GRAPH_EDGES
 
 router = APIRouter(tags=["explore"])
 
@@ -22,10 +23,15 @@ def search(store: StoreDep, paging: PagingDep,
 @router.get("/graph", response_model=Graph)
 def graph(store: StoreDep, dates: DatesDep,
           kind: Annotated[list[ActorKind] | None, Query(description="only edges between actors of these kinds")]
-          = None) -> dict:
+          = None,
+          limit: Annotated[int, Query(ge=1, le=2000, description="the strongest edges to return")] = GRAPH_EDGES,
+          evidence: Annotated[int, Query(ge=0, le=100, description="newest relations listed per edge")]
+          = EDGE_EVIDENCE) -> dict:
     """The stance network: actors as nodes, one edge per (source, type, target) weighted by the
-    number of non-negated relations in the date range, with their evidence."""
-    return store.graph(since=dates.since, until=dates.until, kinds=tuple(kind or ()))
+    number of non-negated relations in the date range, strongest first, each with its newest
+    evidence (``/relations?actor=`` lists all of it)."""
+    return store.graph(since=dates.since, until=dates.until, kinds=tuple(kind or ()), limit=limit,
+                       evidence=evidence)
 
 
 @router.get("/stats", response_model=Stats)

@@ -30,11 +30,19 @@ def list_statements(store: StoreDep, paging: PagingDep, dates: DatesDep, speaker
 
 @router.get("/relations", response_model=Page[RelationRow])
 def list_relations(store: StoreDep, paging: PagingDep, dates: DatesDep, type: RelationType | None = None,
-                   actor: Actor = None) -> dict:
+                   actor: Actor = None,
+                   source: Annotated[Name, Query(description="actor id, name or alias at the source end")] = None,
+                   target: Annotated[Name, Query(description="actor id, name or alias at the target end")] = None,
+                   negated: Annotated[bool | None, Query(description="only negated (true) or asserted (false) "
+                                                                     "stances")] = None,
+                   newest_first: Annotated[bool, Query(description="newest first instead of oldest")] = False
+                   ) -> dict:
     """Who backs, opposes, rejects or accuses whom, with evidence, oldest first; ``actor``
-    matches either end."""
-    return _page(store.relations_page(type=type, actor=actor, since=dates.since, until=dates.until,
-                                      limit=paging.limit, offset=paging.offset))
+    matches either end (``source=&target=&type=`` lists one edge of the graph)."""
+    return _page(store.relations_page(type=type, actor=actor, source=source, target=target, negated=negated,
+                                      since=dates.since,
+                                      until=dates.until, newest_first=newest_first, limit=paging.limit,
+                                      offset=paging.offset))
 
 
 @router.get("/demands", response_model=Page[DemandRow])

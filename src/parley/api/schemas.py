@@ -254,12 +254,15 @@ class GraphEdge(Model):
     weight: int = Field(description="how many relations attest this stance")
     first: str | None = None
     last: str | None = None
-    evidence: list[EdgeEvidence]
+    evidence: list[EdgeEvidence] = Field(description="the newest relations attesting it (up to `evidence`)")
 
 
 class Graph(Model):
     nodes: list[GraphNode]
-    edges: list[GraphEdge]
+    edges: list[GraphEdge] = Field(description="the strongest stances, at most `limit` of them")
+    truncated: bool = Field(description="whether stances beyond `limit` were left out")
+    edges_total: int | None = Field(description="how many stance edges there are in all (null for a date "
+                                                "range with more than `limit`: not counted)")
 
 
 class Stats(Model):

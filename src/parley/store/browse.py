@@ -2,13 +2,16 @@
 returns plain dicts, and list functions return ``(rows, total)``."""
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
-from sqlalchemy import Connection, distinct, func, or_, select, text
+from sqlalchemy import Connection, distinct, false, func, or_, select, text, true, values
+from sqlalchemy.sql import column
 
 from parley.store import schema as t
-from parley.store.queries import (_date_filters, _mention_counts, demand_details, demands_query, find_actor,
-                                  fts_query, relations_query, search, statements_query)
+from parley.store.queries import (actor_filters, actor_order, actor_rows, date_clauses, demand_details,
+                                  demand_filters, demand_rows, find_actor, fts_query, newest, oldest,
+                                  relation_filters, relation_rows, search, statement_filters, statement_rows)
 
 A, ART = t.actors, t.articles
 Page = tuple[list[dict], int]
@@ -21,25 +24,28 @@ def page(conn: Connection, q, order: Sequence, limit: int, offset: int) -> Page:
     return rows, total
 
 
-def _newest(table) -> list:
-    return [ART.c.published.desc().nulls_last(), table.c.article_id, table.c.start]
-
-
-def _oldest(table) -> list:
-    return [ART.c.published, table.c.article_id, table.c.start]
+def table_page(conn: Connection, table, rows, where: Sequence, order: Sequence, limit: int, offset: int) -> Page:
+    """One page of ``table``'s rows: counted, filtered and ordered on the table alone (so its
+    indexes answer and the scan stops at the page), then only the page's rows are joined by
+    ``rows`` (a select over ``table`` with its article, actor names...)."""
+    total = conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+    if not total or offset >= total:
+        return [], total
+    ids = select(table.c.id).where(*where).order_by(*order).limit(limit).offset(offset)
+    return [dict(r._mapping) for r in conn.execute(rows.where(table.c.id.in_(ids)).order_by(*order))], total
 
 
 def articles(conn: Connection, *, since: str | None = None, until: str | None = None,
              limit: int = 50, offset: int = 0) -> Page:
     """Articles without their text, newest first, with how many statements each has."""
-    n = (select(t.statements.c.article_id, func.count().label("statements"))
-         .group_by(t.statements.c.article_id).subquery())
-    q = (select(ART.c.id, ART.c.title, ART.c.published, ART.c.source, ART.c.url, ART.c.language,
-                func.length(ART.c.text).label("length"), func.coalesce(n.c.statements, 0).label("statements"),
-                func.substr(ART.c.text, 1, 200).label("opening"))
-         .outerjoin(n, n.c.article_id == ART.c.id))
-    q = _date_filters(q, since, until)
-    return page(conn, q, [ART.c.published.desc().nulls_last(), ART.c.id], limit, offset)
+    S = t.statements
+    n = select(func.count()).where(S.c.article_id == ART.c.id).scalar_subquery()
+    q = select(ART.c.id, ART.c.title, ART.c.published, ART.c.source, ART.c.url, ART.c.language,
+               func.length(ART.c.text).label("length"), n.label("statements"),
+               func.substr(ART.c.text, 1, 200).label("opening"))
+    undated_last = func.coalesce(ART.c.published, "")
+    return table_page(conn, ART, q, date_clauses(ART.c.published, since, until), [undated_last.desc(), ART.c.id],
+                      limit, offset)
 
 
 def article(conn: Connection, article_id: str) -> dict | None:
@@ -54,13 +60,14 @@ def article(conn: Connection, article_id: str) -> dict | None:
         select(M.c.id, M.c.actor_id, A.c.name.label("actor_name"), A.c.kind.label("actor_kind"), M.c.text,
                M.c.start, M.c.end).join(A, A.c.id == M.c.actor_id)
         .where(M.c.article_id == article_id).order_by(M.c.start))]
-    statements = statements_query(conn, article=article_id)
+    R, D = t.relations, t.demands
     out["statements"] = [dict(r._mapping) for r in conn.execute(
-        statements.add_columns(S.c.source_start, S.c.source_end, S.c.cue_start, S.c.cue_end).order_by(S.c.start))]
+        statement_rows().add_columns(S.c.source_start, S.c.source_end, S.c.cue_start, S.c.cue_end)
+        .where(S.c.article_id == article_id).order_by(S.c.start, S.c.id))]
     out["relations"] = [dict(r._mapping) for r in conn.execute(
-        relations_query(conn, article=article_id).order_by(t.relations.c.start))]
+        relation_rows().where(R.c.article_id == article_id).order_by(R.c.start, R.c.id))]
     out["demands"] = demand_details(conn, [dict(r._mapping) for r in conn.execute(
-        demands_query(conn, article=article_id).order_by(t.demands.c.start))])
+        demand_rows().where(D.c.article_id == article_id).order_by(D.c.start, D.c.id))])
     out["conditionals"] = conditionals(conn, article=article_id, limit=10_000)[0]
     out["events"] = events(conn, article=article_id, limit=10_000, newest_first=False)[0]
     PM, P = t.place_mentions, t.places
@@ -73,19 +80,8 @@ def article(conn: Connection, article_id: str) -> dict | None:
 def actors(conn: Connection, *, kind: str | None = None, country: str | None = None, name: str | None = None,
            limit: int = 50, offset: int = 0) -> Page:
     """Actors, most mentioned first; ``name`` matches part of a name or alias."""
-    mc = _mention_counts()
-    mentions = func.coalesce(mc.c.mentions, 0)
-    q = (select(A.c.id, A.c.name, A.c.kind, A.c.country, A.c.affiliation, mentions.label("mentions"),
-                func.coalesce(mc.c.articles, 0).label("articles"), A.c.first_seen, A.c.last_seen)
-         .outerjoin(mc, mc.c.actor_id == A.c.id))
-    if kind:
-        q = q.where(A.c.kind == kind)
-    if country:
-        q = q.where(func.upper(A.c.country) == country.upper())
-    if name:
-        aliased = select(t.aliases.c.actor_id).where(t.aliases.c.alias.icontains(name, autoescape=True))
-        q = q.where(or_(A.c.name.icontains(name, autoescape=True), A.c.id.in_(aliased)))
-    return page(conn, q, [mentions.desc(), A.c.id], limit, offset)
+    where = actor_filters(kind=kind, country=country, name=name)
+    return table_page(conn, A, actor_rows(), where, actor_order(), limit, offset)
 
 
 def actor_profile(conn: Connection, name_or_id: str, *, rows: int = 100) -> dict | None:
@@ -97,10 +93,7 @@ def actor_profile(conn: Connection, name_or_id: str, *, rows: int = 100) -> dict
     profile = dict(conn.execute(select(A).where(A.c.id == actor_id)).one()._mapping)
     profile["aliases"] = list(conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)
                                            .order_by(t.aliases.c.alias)).scalars())
-    M = t.mentions
-    profile.update(conn.execute(select(func.count().label("mentions"),
-                                       func.count(distinct(M.c.article_id)).label("articles"))
-                                .where(M.c.actor_id == actor_id)).one()._mapping)
+    profile["mentions"], profile["articles"] = profile.pop("mention_count"), profile.pop("article_count")
     profile["role_history"] = role_history(conn, actor_id)
     profile["roles"] = sorted({r["role"] for r in profile["role_history"]})
     newest = {"limit": rows, "newest_first": True}
@@ -140,25 +133,26 @@ def role_history(conn: Connection, actor_id: str) -> list[dict]:
 
 def statements(conn: Connection, *, speaker=None, since=None, until=None, search=None,
                limit: int = 50, offset: int = 0, newest_first: bool = False) -> Page:
-    q = statements_query(conn, speaker=speaker, since=since, until=until, search=search)
-    if q is None:
+    where = statement_filters(conn, speaker=speaker, since=since, until=until, search=search)
+    if where is None:
         return [], 0
     S = t.statements
-    return page(conn, q, _newest(S) if newest_first else _oldest(S), limit, offset)
+    return table_page(conn, S, statement_rows(), where, newest(S) if newest_first else oldest(S), limit, offset)
 
 
-def relations(conn: Connection, *, type=None, actor=None, since=None, until=None,
-              limit: int = 50, offset: int = 0, newest_first: bool = False) -> Page:
-    q = relations_query(conn, type=type, actor=actor, since=since, until=until)
+def relations(conn: Connection, *, type=None, actor=None, source=None, target=None, negated=None, since=None,
+              until=None, limit: int = 50, offset: int = 0, newest_first: bool = False) -> Page:
+    where = relation_filters(conn, type=type, actor=actor, source=source, target=target, negated=negated,
+                             since=since, until=until)
     R = t.relations
-    return page(conn, q, _newest(R) if newest_first else _oldest(R), limit, offset)
+    return table_page(conn, R, relation_rows(), where, newest(R) if newest_first else oldest(R), limit, offset)
 
 
 def demands(conn: Connection, *, by=None, of=None, status=None, since=None, until=None,
             limit: int = 50, offset: int = 0, newest_first: bool = True) -> Page:
-    q = demands_query(conn, by=by, of=of, status=status, since=since, until=until)
+    where = demand_filters(conn, by=by, of=of, status=status, since=since, until=until)
     D = t.demands
-    rows, total = page(conn, q, _newest(D) if newest_first else _oldest(D), limit, offset)
+    rows, total = table_page(conn, D, demand_rows(), where, newest(D) if newest_first else oldest(D), limit, offset)
     return demand_details(conn, rows), total
 
 
@@ -169,11 +163,12 @@ def conditionals(conn: Connection, *, actor: str | None = None, article: str | N
     q = (select(C.c.id, C.c.article_id, ART.c.published, C.c.actor, A.c.name.label("actor_name"),
                 C.c.if_text, C.c.then_text, C.c.cue, C.c.claimed_by, C.c.evidence, C.c.start, C.c.end)
          .join(ART, ART.c.id == C.c.article_id).outerjoin(A, A.c.id == C.c.actor))
+    where = []
     if actor:
-        q = q.where(C.c.actor == (find_actor(conn, actor) or actor))
+        where.append(C.c.actor == (find_actor(conn, actor) or actor))
     if article:
-        q = q.where(C.c.article_id == article)
-    return page(conn, q, _oldest(C), limit, offset)
+        where.append(C.c.article_id == article)
+    return table_page(conn, C, q, where, oldest(C), limit, offset)
 
 
 def events(conn: Connection, *, type: str | None = None, actor: str | None = None, since: str | None = None,
@@ -187,15 +182,15 @@ def events(conn: Connection, *, type: str | None = None, actor: str | None = Non
                 E.c.date, E.c.evidence, E.c.start, E.c.end)
          .join(ART, ART.c.id == E.c.article_id).outerjoin(src, src.c.id == E.c.source)
          .outerjoin(dst, dst.c.id == E.c.target))
+    where = date_clauses(E.c.sort_date, since, until)
     if type:
-        q = q.where(E.c.type == type.upper())
+        where.append(E.c.type == type.upper())
     if actor:
         actor_id = find_actor(conn, actor) or actor
-        q = q.where(or_(E.c.source == actor_id, E.c.target == actor_id))
+        where.append(or_(E.c.source == actor_id, E.c.target == actor_id))
     if article:
-        q = q.where(E.c.article_id == article)
-    q = _date_filters(q, since, until)
-    return page(conn, q, _newest(E) if newest_first else _oldest(E), limit, offset)
+        where.append(E.c.article_id == article)
+    return table_page(conn, E, q, where, newest(E) if newest_first else oldest(E), limit, offset)
 
 
 def places(conn: Connection, *, country: str | None = None, limit: int = 50, offset: int = 0) -> Page:
@@ -225,36 +220,85 @@ def place(conn: Connection, place_id: int) -> dict | None:
     return out
 
 
+GRAPH_EDGES = 300  # the strongest stances drawn by default; the rest are counted, not listed
+EDGE_EVIDENCE = 3  # evidence listed per edge, newest first; /relations?source=&target=&type= lists all
+
+
 def graph(conn: Connection, *, since: str | None = None, until: str | None = None,
-          kinds: Sequence[str] = ()) -> dict:
+          kinds: Sequence[str] = (), limit: int = GRAPH_EDGES, evidence: int = EDGE_EVIDENCE) -> dict:
     """Stance edges (non-negated relations) between actors in a date range, weighted by
-    evidence; with ``kinds``, only edges whose two ends are of those kinds. Nodes are the
-    actors on an edge."""
-    stances = relations_query(conn, since=since, until=until).where(t.relations.c.negated.is_(False))
-    rows = [dict(r._mapping) for r in conn.execute(stances.order_by(*_oldest(t.relations)))]
-    ends = {r["source"] for r in rows} | {r["target"] for r in rows}
-    info = {r.id: dict(r._mapping) for r in conn.execute(
-        select(A.c.id, A.c.name, A.c.kind, A.c.country).where(A.c.id.in_(ends)))} if ends else {}
-    edges: dict[tuple[str, str, str], dict] = {}
-    for r in rows:
-        if kinds and not (info[r["source"]]["kind"] in kinds and info[r["target"]]["kind"] in kinds):
-            continue
-        key = (r["source"], r["type"], r["target"])
-        edge = edges.setdefault(key, {"id": "|".join(key), "source": r["source"], "target": r["target"],
-                                      "type": r["type"], "weight": 0, "first": None, "last": None,
-                                      "evidence": []})
-        day = (r["published"] or "")[:10] or None
-        edge["weight"] += 1
-        edge["first"] = min(filter(None, (edge["first"], day)), default=None)
-        edge["last"] = max(filter(None, (edge["last"], day)), default=None)
-        edge["evidence"].append({k: r[k] for k in ("id", "article_id", "published", "claimed_by", "modality",
-                                                   "evidence", "start", "end")})
+    evidence, strongest first, at most ``limit`` of them, each with its newest ``evidence``
+    relations; with ``kinds``, only edges whose two ends are of those kinds. Nodes are the
+    actors on a listed edge. ``truncated`` says whether more edges exist; ``edges_total`` counts
+    them all (None for a date range, where that would cost a second aggregation)."""
+    R, E = t.relations, t.stance_edges
+    if since or until:  # aggregate the relations in the range
+        grouped = (select(R.c.source, R.c.target, R.c.type, func.count().label("weight"),
+                          func.min(func.nullif(R.c.sort_date, "")).label("first"),
+                          func.max(func.nullif(R.c.sort_date, "")).label("last"))
+                   .where(*_stances(R, since, until, kinds)).group_by(R.c.source, R.c.target, R.c.type)
+                   .subquery())
+        edge_total = None  # counting a range's edges would cost a second aggregation
+        top = select(grouped).order_by(grouped.c.weight.desc(), grouped.c.source, grouped.c.target, grouped.c.type)
+    else:  # all time: the edges every write keeps, strongest first from their index
+        where = _kind_filter(E, kinds)
+        edge_total = select(func.count()).select_from(E).where(*where)
+        top = select(E).where(*where).order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type)
+    limit = max(limit, 0)
+    rows = conn.execute(top.limit(limit + 1)).all()
+    truncated, rows = len(rows) > limit, rows[:limit]
+    if not truncated:
+        total = len(rows)
+    else:
+        total = None if edge_total is None else conn.execute(edge_total).scalar_one()
+    edges = {(r.source, r.type, r.target): {
+        "id": f"{r.source}|{r.type}|{r.target}", "source": r.source, "target": r.target, "type": r.type,
+        "weight": r.weight, "first": (r.first or "")[:10] or None, "last": (r.last or "")[:10] or None,
+        "evidence": []} for r in rows}
+    for r in _edge_evidence(conn, list(edges), functools.partial(_stances, since=since, until=until, kinds=kinds),
+                            evidence):
+        edges[(r["source"], r["type"], r["target"])]["evidence"].append(
+            {k: r[k] for k in ("id", "article_id", "published", "claimed_by", "modality", "evidence", "start", "end")})
     degree: dict[str, int] = {}
     for e in edges.values():
         for end in (e["source"], e["target"]):
             degree[end] = degree.get(end, 0) + e["weight"]
+    info = {r.id: dict(r._mapping) for r in conn.execute(
+        select(A.c.id, A.c.name, A.c.kind, A.c.country).where(A.c.id.in_(list(degree))))} if degree else {}
     nodes = [{**info[a], "weight": degree[a]} for a in sorted(degree)]
-    return {"nodes": nodes, "edges": list(edges.values())}
+    return {"nodes": nodes, "edges": list(edges.values()), "truncated": truncated, "edges_total": total}
+
+
+def _stances(table, since: str | None, until: str | None, kinds: Sequence[str]) -> list:
+    """Where-clauses on ``table`` (relations or an alias of it) selecting the graph's stances."""
+    return [table.c.negated == false(), *date_clauses(table.c.sort_date, since, until), *_kind_filter(table, kinds)]
+
+
+def _kind_filter(table, kinds: Sequence[str]) -> list:
+    if not kinds:
+        return []
+    of_kind = select(A.c.id).where(A.c.kind.in_(list(kinds)))
+    return [table.c.source.in_(of_kind), table.c.target.in_(of_kind)]
+
+
+def _edge_evidence(conn: Connection, keys: list[tuple[str, str, str]], stances, n: int) -> list[dict]:
+    """The newest ``n`` relations of each (source, type, target) among ``stances(table)``: one
+    query, in which each edge reads only its own newest rows from the edge index."""
+    if not keys or n <= 0:
+        return []
+    R, r = t.relations, t.relations.alias("edge_rel")
+    wanted = values(column("source", R.c.source.type), column("type", R.c.type.type),
+                    column("target", R.c.target.type), name="wanted").data(keys).cte("wanted")
+    newest_of_edge = (select(r.c.id).where(r.c.source == wanted.c.source, r.c.target == wanted.c.target,
+                                           r.c.type == wanted.c.type, *stances(r))
+                      .order_by(*newest(r)).limit(n).correlate(wanted))
+    if conn.dialect.name == "postgresql":  # a LATERAL subquery per edge
+        per_edge = newest_of_edge.lateral("per_edge")
+        ids = select(per_edge.c.id).select_from(wanted.join(per_edge, true()))
+    else:  # SQLite has no LATERAL: it runs the subquery per edge as an IN list of rowids
+        ids = select(R.c.id).select_from(wanted).join(R, R.c.id.in_(newest_of_edge))
+    q = relation_rows().where(R.c.id.in_(ids)).order_by(*newest(R))
+    return list(conn.execute(q).mappings())
 
 
 def search_page(conn: Connection, words: str, *, limit: int = 50, offset: int = 0) -> Page:

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, tuple_, u
 from parley.store import schema as t
 from parley.store.engine import StoreError
 from parley.store.queries import find_actor
-from parley.store.writer import alias_key, insert_ignore, now
+from parley.store.writer import alias_key, insert_ignore, now, rebuild_stances, recount
 
 # Every column holding an actor id, as (table, column).
 ACTOR_COLUMNS = [(t.appearances, "actor_id"), (t.mentions, "actor_id"), (t.statements, "speaker"),
@@ -47,6 +47,8 @@ def merge(conn: Connection, keep: str, drop: str) -> tuple[str, str]:
     conn.execute(update(t.merges).where(t.merges.c.to_id == drop_id).values(to_id=keep_id))
     conn.execute(insert(t.merges).values(kind="merge", from_id=drop_id, to_id=keep_id, created_at=now()))
     refresh_seen(conn, [keep_id])
+    recount(conn, [keep_id])
+    rebuild_stances(conn, [keep_id, drop_id])
     return keep_id, drop_id
 
 
@@ -95,6 +97,8 @@ def split(conn: Connection, alias: str, source: str) -> str:
     conn.execute(insert(t.merges).values(kind="split", from_id=from_id, to_id=new_id, alias_key=key,
                                          created_at=now()))
     refresh_seen(conn, [from_id, new_id])
+    recount(conn, [from_id, new_id])
+    rebuild_stances(conn, [from_id, new_id])
     return new_id
 
 

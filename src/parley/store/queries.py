@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, distinct, func, literal_column, or_, select, text
+from sqlalchemy import Connection, and_, func, or_, select, text
 
 from parley.store import schema as t
 from parley.store.writer import Corrections, alias_key
@@ -28,25 +29,32 @@ def find_actor(conn: Connection, name_or_id: str) -> str | None:
     return row[0] if row else None
 
 
-def _mention_counts():
-    return (select(t.mentions.c.actor_id, func.count().label("mentions"),
-                   func.count(distinct(t.mentions.c.article_id)).label("articles"))
-            .group_by(t.mentions.c.actor_id).subquery())
-
-
 def actors(conn: Connection, *, kind: str | None = None, country: str | None = None) -> list[dict]:
     """Actors with mention and article counts, most mentioned first."""
-    mc = _mention_counts()
-    q = (select(A.c.id, A.c.name, A.c.kind, A.c.country, A.c.affiliation,
-                func.coalesce(mc.c.mentions, 0).label("mentions"),
-                func.coalesce(mc.c.articles, 0).label("articles"), A.c.first_seen, A.c.last_seen)
-         .outerjoin(mc, mc.c.actor_id == A.c.id))
+    q = actor_rows().where(*actor_filters(kind=kind, country=country))
+    return [dict(r._mapping) for r in conn.execute(q.order_by(*actor_order()))]
+
+
+def actor_rows():
+    """The columns of an actor list row (counts from the counters every write keeps)."""
+    return select(A.c.id, A.c.name, A.c.kind, A.c.country, A.c.affiliation, A.c.mention_count.label("mentions"),
+                  A.c.article_count.label("articles"), A.c.first_seen, A.c.last_seen)
+
+
+def actor_filters(*, kind: str | None = None, country: str | None = None, name: str | None = None) -> list:
+    where = []
     if kind:
-        q = q.where(A.c.kind == kind)
+        where.append(A.c.kind == kind)
     if country:
-        q = q.where(func.upper(A.c.country) == country.upper())
-    q = q.order_by(literal_column("mentions").desc(), A.c.id)
-    return [dict(r._mapping) for r in conn.execute(q)]
+        where.append(func.upper(A.c.country) == country.upper())
+    if name:
+        aliased = select(t.aliases.c.actor_id).where(t.aliases.c.alias.icontains(name, autoescape=True))
+        where.append(or_(A.c.name.icontains(name, autoescape=True), A.c.id.in_(aliased)))
+    return where
+
+
+def actor_order() -> list:
+    return [A.c.mention_count.desc(), A.c.id]
 
 
 def actor(conn: Connection, name_or_id: str) -> dict | None:
@@ -66,15 +74,34 @@ def actor(conn: Connection, name_or_id: str) -> dict | None:
     return row
 
 
-def _date_filters(q, since: str | None, until: str | None):
-    """Articles published on ``since`` or later and on ``until`` or earlier. ``published`` is
-    compared as an ISO string directly (no function around the column) so its index is used:
-    any time on ``until`` sorts before ``until`` + DEL."""
+def date_clauses(column, since: str | None, until: str | None) -> list:
+    """Clauses keeping rows whose date ``column`` (an article's ``published`` or a fact's
+    ``sort_date``) falls on ``since`` or later and on ``until`` or earlier. The column is
+    compared as an ISO string, with nothing around it, so that its index is used; undated rows
+    ('' or NULL) fall outside any range."""
+    out = []
     if since:
-        q = q.where(ART.c.published >= since[:10])
+        out.append(column >= since[:10])
     if until:
-        q = q.where(ART.c.published <= until[:10] + "\x7f")
-    return q
+        out += [column > "", column < _day_after(until[:10])]
+    return out
+
+
+def _day_after(day: str) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except ValueError:  # not a date: every time on that "day" sorts before day + DEL
+        return day + "\x7f"
+
+
+def oldest(table) -> list:
+    """Facts in reading order: by date, article and position (each dated table has this index)."""
+    return [table.c.sort_date, table.c.article_id, table.c.start, table.c.id]
+
+
+def newest(table) -> list:
+    """The reverse of ``oldest`` (the same index read backwards)."""
+    return [c.desc() for c in oldest(table)]
 
 
 def statement_match(conn: Connection, words: str):
@@ -87,23 +114,35 @@ def statement_match(conn: Connection, words: str):
         func.plainto_tsquery("english", words))
 
 
-def statements_query(conn: Connection, *, speaker: str | None = None, since: str | None = None,
-                     until: str | None = None, search: str | None = None, article: str | None = None):
-    """The select behind ``statements`` (unordered), or None when ``search`` has no words."""
+def statement_rows():
+    """The columns of a statement row, with its date and speaker's name."""
     S = t.statements
-    q = (select(S.c.id, S.c.article_id, ART.c.published, S.c.speaker, A.c.name.label("speaker_name"),
-                S.c.role, S.c.cue, S.c.content, S.c.direct, S.c.start, S.c.end)
-         .join(ART, ART.c.id == S.c.article_id).join(A, A.c.id == S.c.speaker))
+    return (select(S.c.id, S.c.article_id, ART.c.published, S.c.speaker, A.c.name.label("speaker_name"),
+                   S.c.role, S.c.cue, S.c.content, S.c.direct, S.c.start, S.c.end)
+            .join(ART, ART.c.id == S.c.article_id).join(A, A.c.id == S.c.speaker))
+
+
+def statement_filters(conn: Connection, *, speaker: str | None = None, since: str | None = None,
+                      until: str | None = None, search: str | None = None, article: str | None = None
+                      ) -> list | None:
+    """Where-clauses on the statements table alone, or None when ``search`` has no words."""
+    S = t.statements
+    where = date_clauses(S.c.sort_date, since, until)
     if speaker:
-        q = q.where(S.c.speaker == (find_actor(conn, speaker) or speaker))
+        where.append(S.c.speaker == (find_actor(conn, speaker) or speaker))
     if article:
-        q = q.where(S.c.article_id == article)
-    q = _date_filters(q, since, until)
+        where.append(S.c.article_id == article)
     if search:
         if not fts_query(search):
             return None
-        q = q.where(statement_match(conn, search))
-    return q
+        where.append(statement_match(conn, search))
+    return where
+
+
+def statements_query(conn: Connection, **filters):
+    """The select behind ``statements`` (unordered), or None when ``search`` has no words."""
+    where = statement_filters(conn, **filters)
+    return None if where is None else statement_rows().where(*where)
 
 
 def statements(conn: Connection, *, speaker: str | None = None, since: str | None = None,
@@ -112,62 +151,85 @@ def statements(conn: Connection, *, speaker: str | None = None, since: str | Non
     q = statements_query(conn, speaker=speaker, since=since, until=until, search=search)
     if q is None:
         return []
-    S = t.statements
-    return [dict(r._mapping) for r in conn.execute(q.order_by(ART.c.published, S.c.article_id, S.c.start))]
+    return [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.statements)))]
 
 
-def relations_query(conn: Connection, *, type: str | None = None, actor: str | None = None,
-                    since: str | None = None, until: str | None = None, article: str | None = None):
-    """The select behind ``relations`` (unordered)."""
+def relation_rows():
+    """The columns of a relation row, with its date and both ends' names."""
     R = t.relations
     src, dst = A.alias("src"), A.alias("dst")
-    q = (select(R.c.id, R.c.article_id, ART.c.published, R.c.source, src.c.name.label("source_name"), R.c.type,
-                R.c.target, dst.c.name.label("target_name"), R.c.claimed_by, R.c.negated, R.c.modality,
-                R.c.evidence, R.c.start, R.c.end)
-         .join(ART, ART.c.id == R.c.article_id).join(src, src.c.id == R.c.source)
-         .join(dst, dst.c.id == R.c.target))
+    return (select(R.c.id, R.c.article_id, ART.c.published, R.c.source, src.c.name.label("source_name"), R.c.type,
+                   R.c.target, dst.c.name.label("target_name"), R.c.claimed_by, R.c.negated, R.c.modality,
+                   R.c.evidence, R.c.start, R.c.end)
+            .join(ART, ART.c.id == R.c.article_id).join(src, src.c.id == R.c.source)
+            .join(dst, dst.c.id == R.c.target))
+
+
+def relation_filters(conn: Connection, *, type: str | None = None, actor: str | None = None,
+                     source: str | None = None, target: str | None = None, negated: bool | None = None,
+                     since: str | None = None, until: str | None = None, article: str | None = None) -> list:
+    """Where-clauses on the relations table alone; ``actor`` matches either end."""
+    R = t.relations
+    where = date_clauses(R.c.sort_date, since, until)
     if type:
-        q = q.where(R.c.type == type)
+        where.append(R.c.type == type)
     if actor:
         actor_id = find_actor(conn, actor) or actor
-        q = q.where(or_(R.c.source == actor_id, R.c.target == actor_id))
+        where.append(or_(R.c.source == actor_id, R.c.target == actor_id))
+    for column, name in ((R.c.source, source), (R.c.target, target)):
+        if name:
+            where.append(column == (find_actor(conn, name) or name))
+    if negated is not None:
+        where.append(R.c.negated == negated)
     if article:
-        q = q.where(R.c.article_id == article)
-    return _date_filters(q, since, until)
+        where.append(R.c.article_id == article)
+    return where
+
+
+def relations_query(conn: Connection, **filters):
+    """The select behind ``relations`` (unordered)."""
+    return relation_rows().where(*relation_filters(conn, **filters))
 
 
 def relations(conn: Connection, *, type: str | None = None, actor: str | None = None,
               since: str | None = None, until: str | None = None) -> list[dict]:
     """Relations with their evidence, oldest first; ``actor`` matches either end."""
-    R = t.relations
     q = relations_query(conn, type=type, actor=actor, since=since, until=until)
-    return [dict(r._mapping) for r in conn.execute(q.order_by(ART.c.published, R.c.article_id, R.c.start))]
+    return [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.relations)))]
 
 
-def demands_query(conn: Connection, *, by: str | None = None, status: str | None = None, of: str | None = None,
-                  since: str | None = None, until: str | None = None, article: str | None = None):
-    """The select behind ``demands`` (unordered; parties and items come from ``demand_details``)."""
+def demand_rows():
+    D = t.demands
+    return (select(D.c.id, D.c.article_id, ART.c.published, D.c.status, D.c.condition_for, D.c.claimed_by,
+                   D.c.evidence, D.c.start, D.c.end).join(ART, ART.c.id == D.c.article_id))
+
+
+def demand_filters(conn: Connection, *, by: str | None = None, status: str | None = None, of: str | None = None,
+                   since: str | None = None, until: str | None = None, article: str | None = None) -> list:
+    """Where-clauses on the demands table (parties through a subquery)."""
     D, P = t.demands, t.demand_parties
-    q = (select(D.c.id, D.c.article_id, ART.c.published, D.c.status, D.c.condition_for, D.c.claimed_by,
-                D.c.evidence, D.c.start, D.c.end).join(ART, ART.c.id == D.c.article_id))
+    where = date_clauses(D.c.sort_date, since, until)
     for side, name in (("by", by), ("of", of)):
         if name:
             actor_id = find_actor(conn, name) or name
-            q = q.where(D.c.id.in_(select(P.c.demand_id).where(P.c.side == side, P.c.actor_id == actor_id)))
+            where.append(D.c.id.in_(select(P.c.demand_id).where(P.c.side == side, P.c.actor_id == actor_id)))
     if status:
-        q = q.where(D.c.status == status)
+        where.append(D.c.status == status)
     if article:
-        q = q.where(D.c.article_id == article)
-    return _date_filters(q, since, until)
+        where.append(D.c.article_id == article)
+    return where
+
+
+def demands_query(conn: Connection, **filters):
+    """The select behind ``demands`` (unordered; parties and items come from ``demand_details``)."""
+    return demand_rows().where(*demand_filters(conn, **filters))
 
 
 def demands(conn: Connection, *, by: str | None = None, status: str | None = None,
             of: str | None = None) -> list[dict]:
     """Demands with who makes them, of whom, and the demanded items."""
-    D = t.demands
     q = demands_query(conn, by=by, status=status, of=of)
-    return demand_details(conn, [dict(r._mapping) for r in
-                                 conn.execute(q.order_by(ART.c.published, D.c.article_id, D.c.start))])
+    return demand_details(conn, [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.demands)))])
 
 
 def demand_details(conn: Connection, rows: list[dict]) -> list[dict]:
@@ -176,12 +238,13 @@ def demand_details(conn: Connection, rows: list[dict]) -> list[dict]:
     ids = [r["id"] for r in rows]
     parties: dict[int, dict[str, list[str]]] = {i: {"by": [], "of": []} for i in ids}
     items: dict[int, list[str]] = {i: [] for i in ids}
-    if ids:
+    for i in range(0, len(ids), 500):  # a bounded number of parameters per query
+        chunk = ids[i:i + 500]
         for did, side, aid in conn.execute(select(P.c.demand_id, P.c.side, P.c.actor_id)
-                                           .where(P.c.demand_id.in_(ids)).order_by(P.c.id)):
+                                           .where(P.c.demand_id.in_(chunk)).order_by(P.c.id)):
             parties[did][side].append(aid)
         for did, item in conn.execute(select(t.demand_items.c.demand_id, t.demand_items.c.item)
-                                      .where(t.demand_items.c.demand_id.in_(ids))
+                                      .where(t.demand_items.c.demand_id.in_(chunk))
                                       .order_by(t.demand_items.c.demand_id, t.demand_items.c.position)):
             items[did].append(item)
     for r in rows:

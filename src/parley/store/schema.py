@@ -13,12 +13,19 @@ def _article_fk() -> Column:
     return Column("article_id", String(32), ForeignKey("articles.id", **_CASCADE), nullable=False, index=True)
 
 
-def _actor_fk(name: str, nullable: bool = True) -> Column:
-    return Column(name, String(200), ForeignKey("actors.id"), nullable=nullable, index=True)
+def _actor_fk(name: str, nullable: bool = True, index: bool = True) -> Column:
+    """``index=False`` where a composite index of migration 0003 starts with the column."""
+    return Column(name, String(200), ForeignKey("actors.id"), nullable=nullable, index=index)
 
 
 def _span() -> list[Column]:
     return [Column("start", Integer, nullable=False), Column("end", Integer, nullable=False)]
+
+
+def _sort_date() -> Column:
+    """The article's ``published`` copied onto a fact ('' when undated; migration 0003), so that
+    lists filter and order by date from the fact table's own indexes, without a join."""
+    return Column("sort_date", String(32), nullable=False, default="", server_default="")
 
 
 articles = Table(
@@ -44,6 +51,9 @@ actors = Table(
     Column("affiliation", String(200)),
     Column("first_seen", String(32)),
     Column("last_seen", String(32)),
+    # Kept up to date by every write (migration 0003): the actor list sorts on them.
+    Column("mention_count", Integer, nullable=False, default=0, server_default="0"),
+    Column("article_count", Integer, nullable=False, default=0, server_default="0"),
 )
 
 aliases = Table(
@@ -78,10 +88,11 @@ statements = Table(
     "statements", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
-    _actor_fk("speaker", nullable=False),
+    _actor_fk("speaker", nullable=False, index=False),
     Column("cue", String(100)),
     Column("content", Text, nullable=False),
     *_span(),
+    _sort_date(),
     Column("direct", Boolean, nullable=False, default=False),
     Column("source_start", Integer), Column("source_end", Integer),
     Column("cue_start", Integer), Column("cue_end", Integer),
@@ -92,15 +103,16 @@ relations = Table(
     "relations", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
-    _actor_fk("source", nullable=False),
-    Column("type", String(40), nullable=False, index=True),
-    _actor_fk("target", nullable=False),
+    _actor_fk("source", nullable=False, index=False),
+    Column("type", String(40), nullable=False),
+    _actor_fk("target", nullable=False, index=False),
     _actor_fk("claimed_by"),
     Column("negated", Boolean, nullable=False, default=False),
     Column("modality", String(20), nullable=False, default="asserted"),
     Column("cue", String(100)),
     Column("evidence", Text, nullable=False),
     *_span(),
+    _sort_date(),
 )
 
 demands = Table(
@@ -112,6 +124,7 @@ demands = Table(
     _actor_fk("claimed_by"),
     Column("evidence", Text, nullable=False),
     *_span(),
+    _sort_date(),
 )
 
 # Who makes a demand (side 'by') and of whom (side 'of').
@@ -142,6 +155,7 @@ conditionals = Table(
     _actor_fk("claimed_by"),
     Column("evidence", Text, nullable=False),
     *_span(),
+    _sort_date(),
 )
 
 places = Table(
@@ -176,6 +190,20 @@ events = Table(
     Column("date", String(32)),
     Column("evidence", Text, nullable=False),
     *_span(),
+    _sort_date(),
+)
+
+# The stance network over all time: one row per (source, target, type) of non-negated relations,
+# kept by every write, delete, merge and split (migration 0003), so that the whole graph is read
+# strongest first without aggregating every relation.
+stance_edges = Table(
+    "stance_edges", metadata,
+    Column("source", String(200), primary_key=True),
+    Column("target", String(200), primary_key=True),
+    Column("type", String(40), primary_key=True),
+    Column("weight", Integer, nullable=False),
+    Column("first", String(32)),
+    Column("last", String(32)),
 )
 
 # Analyst corrections, replayed on every later ingest: kind 'merge' maps from_id -> to_id;
@@ -190,10 +218,25 @@ merges = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-Index("ix_relations_pair", relations.c.source, relations.c.target)
 # Migration 0002: the actor list's counts and the lookup by name, from the index alone.
 Index("ix_mentions_actor_article", mentions.c.actor_id, mentions.c.article_id)
 Index("ix_mentions_alias_actor", mentions.c.alias_key, mentions.c.actor_id, mentions.c.id)
+# Migration 0003: lists ordered by date (then article and position) read their index in order
+# and stop at the page; the graph aggregates stances from one covering index.
+Index("ix_actors_mention_count", actors.c.mention_count.desc(), actors.c.id)
+Index("ix_stance_edges_weight", stance_edges.c.weight.desc(), stance_edges.c.source, stance_edges.c.target,
+      stance_edges.c.type)
+DATED_TABLES = (statements, relations, demands, conditionals, events)
+for _table in DATED_TABLES:
+    Index(f"ix_{_table.name}_date", _table.c.sort_date, _table.c.article_id, _table.c.start, _table.c.id)
+for _table, _column in ((statements, "speaker"), (relations, "source"), (relations, "target"),
+                        (relations, "type")):
+    Index(f"ix_{_table.name}_{_column}_date", _table.c[_column], _table.c.sort_date, _table.c.article_id,
+          _table.c.start, _table.c.id)
+Index("ix_relations_edge", relations.c.source, relations.c.target, relations.c.type, relations.c.negated,
+      relations.c.sort_date, relations.c.article_id, relations.c.start, relations.c.id)
+Index("ix_relations_stance_date", relations.c.negated, relations.c.sort_date, relations.c.source,
+      relations.c.target, relations.c.type)
 
 FACT_TABLES = ("mentions", "appearances", "statements", "relations", "demands", "conditionals",
                "place_mentions", "events")

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.models import Analysis
 from parley.store import browse, corrections, export, queries
 from parley.store import schema as t
 from parley.store.engine import WRITE, StoreError, make_engine, migrate
-from parley.store.writer import content_hash, write_analysis
+from parley.store.writer import content_hash, delete_article, write_analysis
 
 DEFAULT_URL = "sqlite:///parley.db"
 
@@ -87,7 +87,7 @@ class Store:
     def replace_analysis(self, analysis: Analysis) -> None:
         """Delete the article's stored facts and write the new analysis, in one transaction."""
         with self._writer.begin() as conn:
-            conn.execute(delete(t.articles).where(t.articles.c.id == analysis.article.id))
+            delete_article(conn, analysis.article.id)
             write_analysis(conn, analysis)
 
     def stale_articles(self, pipeline: str) -> Iterator[dict]:
@@ -194,9 +194,11 @@ class Store:
     def place(self, place_id: int) -> dict | None:
         return self._read(browse.place, place_id)
 
-    def graph(self, *, since: str | None = None, until: str | None = None, kinds=()) -> dict:
-        """Actor nodes and stance edges (with their evidence) for a date range and actor kinds."""
-        return self._read(browse.graph, since=since, until=until, kinds=kinds)
+    def graph(self, *, since: str | None = None, until: str | None = None, kinds=(),
+              limit: int = browse.GRAPH_EDGES, evidence: int = browse.EDGE_EVIDENCE) -> dict:
+        """Actor nodes and the strongest stance edges (with their newest evidence) for a date
+        range and actor kinds."""
+        return self._read(browse.graph, since=since, until=until, kinds=kinds, limit=limit, evidence=evidence)
 
     def search_page(self, words: str, *, limit: int = 50, offset: int = 0) -> browse.Page:
         return self._read(browse.search_page, words, limit=limit, offset=offset)

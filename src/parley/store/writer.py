@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable
 
-from sqlalchemy import Connection, case, insert, or_, select, text, update
+from sqlalchemy import (Connection, and_, bindparam, case, delete, distinct, false, func, insert, or_, select, text,
+                        update)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from parley.models import Analysis
@@ -105,7 +106,7 @@ def write_analysis(conn: Connection, analysis: Analysis) -> None:
         source=art.source, published=art.published, language=art.language, pipeline=art.pipeline,
         ingested_at=now()))
     _write_actors(conn, analysis, amap, day)
-    _write_facts(conn, analysis, amap)
+    _write_facts(conn, analysis, amap, art.published or "")
     _write_places(conn, analysis)
     _write_search(conn, analysis)
 
@@ -145,6 +146,104 @@ def _write_actors(conn: Connection, analysis: Analysis, amap: ActorMap, day: str
     _insert(conn, t.mentions, mention_rows)
     _insert(conn, t.appearances, [{"article_id": analysis.article.id, "actor_id": k, "role": v}
                                   for k, v in appear.items()])
+    per_actor: dict[str, int] = {}
+    for m in mention_rows:
+        per_actor[m["actor_id"]] = per_actor.get(m["actor_id"], 0) + 1
+    adjust_counts(conn, {a: (n, 1) for a, n in per_actor.items()})
+
+
+def adjust_counts(conn: Connection, deltas: dict[str, tuple[int, int]]) -> None:
+    """Add (mentions, articles) to each actor's counters, in id order (so that concurrent writers
+    lock the rows in the same order)."""
+    if not deltas:
+        return
+    A = t.actors
+    conn.execute(update(A).where(A.c.id == bindparam("actor"))
+                 .values(mention_count=A.c.mention_count + bindparam("n"),
+                         article_count=A.c.article_count + bindparam("k")),
+                 [{"actor": a, "n": n, "k": k} for a, (n, k) in sorted(deltas.items())])
+
+
+def recount(conn: Connection, actor_ids: Iterable[str] | None = None) -> None:
+    """Recompute the mention and article counters of these actors (all actors with None)."""
+    A, M = t.actors, t.mentions
+    q = update(A).values(
+        mention_count=select(func.count()).where(M.c.actor_id == A.c.id).scalar_subquery(),
+        article_count=select(func.count(distinct(M.c.article_id))).where(M.c.actor_id == A.c.id)
+        .scalar_subquery())
+    if actor_ids is not None:
+        ids = sorted(set(actor_ids))
+        if not ids:
+            return
+        q = q.where(A.c.id.in_(ids))
+    conn.execute(q)
+
+
+def delete_article(conn: Connection, article_id: str) -> None:
+    """Delete an article with all its facts (by cascade), taking its mentions off the actors'
+    counters and its stances off the stance edges."""
+    M, R, E = t.mentions, t.relations, t.stance_edges
+    counts = conn.execute(select(M.c.actor_id, func.count()).where(M.c.article_id == article_id)
+                          .group_by(M.c.actor_id)).all()
+    adjust_counts(conn, {a: (-n, -1) for a, n in counts})
+    stances = conn.execute(select(R.c.source, R.c.target, R.c.type, func.count())
+                           .where(R.c.article_id == article_id, R.c.negated == false())
+                           .group_by(R.c.source, R.c.target, R.c.type)).all()
+    conn.execute(delete(t.articles).where(t.articles.c.id == article_id))
+    if not stances:
+        return
+    key = and_(E.c.source == bindparam("s"), E.c.target == bindparam("t"), E.c.type == bindparam("k"))
+    params = [{"s": s_, "t": t_, "k": k, "n": n} for s_, t_, k, n in sorted(stances)]
+    conn.execute(update(E).where(key).values(weight=E.c.weight - bindparam("n")), params)
+    conn.execute(delete(E).where(key, E.c.weight <= 0), params)
+    of_edge = [R.c.source == E.c.source, R.c.target == E.c.target, R.c.type == E.c.type, R.c.negated == false()]
+    day = func.nullif(R.c.sort_date, "")
+    conn.execute(update(E).where(key).values(first=select(func.min(day)).where(*of_edge).scalar_subquery(),
+                                             last=select(func.max(day)).where(*of_edge).scalar_subquery()),
+                 params)
+
+
+def add_stances(conn: Connection, relations: list[dict]) -> None:
+    """Count new relations (rows as inserted) into the stance edges: upserts in key order, each
+    adding to the weight and widening first/last, so concurrent writers add up."""
+    edges: dict[tuple[str, str, str], dict] = {}
+    for r in relations:
+        if r["negated"]:
+            continue
+        key = (r["source"], r["target"], r["type"])
+        day = r["sort_date"] or None
+        e = edges.setdefault(key, {"source": key[0], "target": key[1], "type": key[2], "weight": 0,
+                                   "first": day, "last": day})
+        e["weight"] += 1
+        if day:
+            e["first"] = min(filter(None, (e["first"], day)))
+            e["last"] = max(filter(None, (e["last"], day)))
+    if not edges:
+        return
+    E = t.stance_edges
+    ins = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(E)
+    new = ins.excluded
+    conn.execute(ins.on_conflict_do_update(index_elements=[E.c.source, E.c.target, E.c.type], set_={
+        "weight": E.c.weight + new.weight,
+        "first": case((new.first.is_(None), E.c.first), (E.c.first.is_(None), new.first),
+                      (new.first < E.c.first, new.first), else_=E.c.first),
+        "last": case((new.last.is_(None), E.c.last), (E.c.last.is_(None), new.last),
+                     (new.last > E.c.last, new.last), else_=E.c.last)}), [edges[k] for k in sorted(edges)])
+
+
+def rebuild_stances(conn: Connection, actor_ids: Iterable[str] | None = None) -> None:
+    """Recompute the stance edges touching these actors (all edges with None) from the relations."""
+    R, E = t.relations, t.stance_edges
+    day = func.nullif(R.c.sort_date, "")
+    agg = (select(R.c.source, R.c.target, R.c.type, func.count(), func.min(day), func.max(day))
+           .where(R.c.negated == false()).group_by(R.c.source, R.c.target, R.c.type))
+    gone = delete(E)
+    if actor_ids is not None:
+        ids = sorted(set(actor_ids))
+        gone = gone.where(or_(E.c.source.in_(ids), E.c.target.in_(ids)))
+        agg = agg.where(or_(R.c.source.in_(ids), R.c.target.in_(ids)))
+    conn.execute(gone)
+    conn.execute(insert(E).from_select(["source", "target", "type", "weight", "first", "last"], agg))
 
 
 def _referenced(analysis: Analysis, amap: ActorMap) -> Iterable[str]:
@@ -165,23 +264,25 @@ def _insert(conn: Connection, table, rows: list[dict]) -> None:
         conn.execute(insert(table), rows)
 
 
-def _write_facts(conn: Connection, analysis: Analysis, amap: ActorMap) -> None:
-    aid = analysis.article.id
+def _write_facts(conn: Connection, analysis: Analysis, amap: ActorMap, sort_date: str) -> None:
+    aid, dated = analysis.article.id, {"sort_date": sort_date}
     _insert(conn, t.statements, [{
         "article_id": aid, "speaker": amap.speaker(s.speaker, s.source_span), "cue": s.cue,
         "content": s.content, "start": s.start, "end": s.end, "direct": s.direct,
         "source_start": s.source_span.start if s.source_span else None,
         "source_end": s.source_span.end if s.source_span else None,
         "cue_start": s.cue_span.start if s.cue_span else None,
-        "cue_end": s.cue_span.end if s.cue_span else None, "role": s.role} for s in analysis.statements])
-    _insert(conn, t.relations, [{
+        "cue_end": s.cue_span.end if s.cue_span else None, "role": s.role, **dated} for s in analysis.statements])
+    relations = [{
         "article_id": aid, "source": amap(r.source), "type": r.type, "target": amap(r.target),
         "claimed_by": amap(r.claimed_by), "negated": r.negated, "modality": r.modality, "cue": r.cue,
-        "evidence": r.evidence, "start": r.start, "end": r.end} for r in analysis.relations])
+        "evidence": r.evidence, "start": r.start, "end": r.end, **dated} for r in analysis.relations]
+    _insert(conn, t.relations, relations)
+    add_stances(conn, relations)
     for d in analysis.demands:
         demand_id = conn.execute(insert(t.demands).values(
             article_id=aid, status=d.status, condition_for=d.condition_for, claimed_by=amap(d.claimed_by),
-            evidence=d.evidence, start=d.start, end=d.end).returning(t.demands.c.id)).scalar_one()
+            evidence=d.evidence, start=d.start, end=d.end, **dated).returning(t.demands.c.id)).scalar_one()
         parties = {(side, amap(x)) for side, xs in (("by", d.by), ("of", d.of)) for x in xs}
         _insert(conn, t.demand_parties, [{"demand_id": demand_id, "side": s, "actor_id": a}
                                          for s, a in sorted(parties)])
@@ -189,11 +290,11 @@ def _write_facts(conn: Connection, analysis: Analysis, amap: ActorMap) -> None:
                                        for i, item in enumerate(d.items)])
     _insert(conn, t.conditionals, [{
         "article_id": aid, "actor": amap(c.actor), "if_text": c.if_, "then_text": c.then, "cue": c.cue,
-        "claimed_by": amap(c.claimed_by), "evidence": c.evidence, "start": c.start, "end": c.end}
+        "claimed_by": amap(c.claimed_by), "evidence": c.evidence, "start": c.start, "end": c.end, **dated}
         for c in analysis.conditionals])
     _insert(conn, t.events, [{
         "article_id": aid, "type": e.type, "mode": e.mode, "source": amap(e.source), "target": amap(e.target),
-        "place": e.place, "date": e.date, "evidence": e.evidence, "start": e.start, "end": e.end}
+        "place": e.place, "date": e.date, "evidence": e.evidence, "start": e.start, "end": e.end, **dated}
         for e in analysis.events])
 
 

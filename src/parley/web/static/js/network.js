@@ -46,7 +46,12 @@
     var evidence = graph.edges.reduce(function (sum, e) { return sum + e.weight; }, 0);
     var maxWeight = Math.max(1, Math.max.apply(null, graph.edges.map(function (e) { return e.weight; }).concat([1])));
     var maxNode = Math.max(1, Math.max.apply(null, graph.nodes.map(function (n) { return n.weight; }).concat([1])));
-    status.textContent = graph.nodes.length + " actors, " + graph.edges.length + " stances, " + evidence + " pieces of evidence";
+    var shown = graph.nodes.length + " actors, " + graph.edges.length + " stances, " + evidence + " pieces of evidence";
+    if (graph.truncated) {
+      shown += " (the " + graph.edges.length + " strongest stances of " +
+        (graph.edges_total !== null ? graph.edges_total : "more") + "; narrow the dates or kinds to see others)";
+    }
+    status.textContent = shown;
     box.dataset.nodes = graph.nodes.length;
     box.dataset.edges = graph.edges.length;
     var elements = graph.nodes.map(function (n) {
@@ -89,13 +94,39 @@
     panel.append(head, el("p", "muted", e.weight + " piece" + (e.weight === 1 ? "" : "s") + " of evidence, " +
                           (e.first || "?") + " – " + (e.last || "?")));
     var list = el("ol", "edge-evidence");
-    e.evidence.forEach(function (ev) {
+    fillEvidence(list, e.evidence);
+    panel.append(list);
+    if (e.weight > e.evidence.length) {
+      var more = el("button", "more-evidence", "List all " + e.weight);
+      more.type = "button";
+      more.addEventListener("click", function () { loadEvidence(e, list, more); });
+      panel.append(el("p", "muted", "The newest " + e.evidence.length + " of " + e.weight + ". "), more);
+    }
+  }
+
+  function fillEvidence(list, items) {
+    list.replaceChildren();
+    items.forEach(function (ev) {
       var item = el("li");
       item.append(el("span", "muted", (ev.published || "undated").slice(0, 10) + (ev.modality !== "asserted" ? " (" + ev.modality + ")" : "") + " "),
                   link("/articles/" + encodeURIComponent(ev.article_id) + "#s-" + ev.start + "-" + ev.end, ev.evidence, "evidence"));
       list.append(item);
     });
-    panel.append(list);
+  }
+
+  // Every relation of one edge, newest first, from the relations list (500 at most here).
+  function loadEvidence(e, list, button) {
+    var params = new URLSearchParams({source: e.source, target: e.target, type: e.type, negated: "false", newest_first: "true", limit: "500"});
+    var dates = new FormData(form);
+    ["since", "until"].forEach(function (k) { if (dates.get(k)) params.set(k, dates.get(k)); });
+    button.disabled = true;
+    fetch("/api/v1/relations?" + params.toString(), {headers: {Accept: "application/json"}})
+      .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+      .then(function (page) {
+        fillEvidence(list, page.items);
+        button.replaceWith(el("p", "muted", page.total > page.items.length ? "The newest " + page.items.length + " of " + page.total + "." : "All of it."));
+      })
+      .catch(function (err) { button.disabled = false; button.textContent = "Could not load the evidence (" + err.message + "); retry"; });
   }
 
   function showNode(node) {
