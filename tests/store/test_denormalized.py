@@ -20,8 +20,10 @@ def _derived(store) -> dict:
         counted = {a: (n, k) for a, n, k in conn.execute(
             select(M.c.actor_id, func.count(), func.count(distinct(M.c.article_id))).group_by(M.c.actor_id))}
         day = func.nullif(R.c.sort_date, "")
-        edges = {(r.source, r.target, r.type): (r.weight, r.first, r.last) for r in conn.execute(select(E))}
-        aggregated = {(s, tg, k): (n, lo, hi) for s, tg, k, n, lo, hi in conn.execute(
+        kind = dict(conn.execute(select(A.c.id, A.c.kind)).all())
+        edges = {(r.source, r.target, r.type): (r.weight, r.first, r.last, r.source_kind, r.target_kind)
+                 for r in conn.execute(select(E))}
+        aggregated = {(s, tg, k): (n, lo, hi, kind[s], kind[tg]) for s, tg, k, n, lo, hi in conn.execute(
             select(R.c.source, R.c.target, R.c.type, func.count(), func.min(day), func.max(day))
             .where(R.c.negated == false()).group_by(R.c.source, R.c.target, R.c.type))}
         stale = {}
@@ -89,6 +91,11 @@ def test_lists_and_graph_agree_with_the_facts(store, analyses):
     assert weights == sorted(weights, reverse=True)
     assert all(len(e["evidence"]) == e["weight"] for e in whole["edges"])
 
+    for kinds in [("state",), ("state", "person", "organization")]:
+        whole_kinds = store.graph(kinds=kinds, limit=1000)
+        ranged_kinds = store.graph(kinds=kinds, since="1900-01-01", until="2100-12-31", limit=1000)
+        assert whole_kinds["edges"] == ranged_kinds["edges"]
+        assert {n["kind"] for n in whole_kinds["nodes"]} <= set(kinds)
     top = store.graph(limit=2, evidence=1)
     assert top["truncated"] and top["edges_total"] == len(whole["edges"])
     assert [e["id"] for e in top["edges"]] == [e["id"] for e in whole["edges"][:2]]
@@ -133,8 +140,17 @@ def test_migration_fills_an_older_store(tmp_path):
         _assert_consistent(store)
         d = _derived(store)
         assert d["counts"] == {"russia": (3, 2), "turkey": (1, 1)}
-        assert d["edges"] == {("russia", "turkey", "supports"): (2, "2020-05-01", "2020-05-01")}
+        assert d["edges"] == {("russia", "turkey", "supports"): (2, "2020-05-01", "2020-05-01", "state", "state")}
         assert [r["published"] for r in store.relations()] == [None, None, "2020-05-01"]
         assert store.relations(since="2020-01-01") == store.relations(until="2020-12-31") != []
     finally:
         store.close()
+    with engine.begin() as conn:  # and the migration can be undone, and done again
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+        assert "stance_edges" not in {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+        command.upgrade(cfg, "head")
+    engine.dispose()
+    with open_store(url) as store:
+        _assert_consistent(store)
+        assert _derived(store)["counts"] == {"russia": (3, 2), "turkey": (1, 1)}

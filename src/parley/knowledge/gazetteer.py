@@ -139,7 +139,7 @@ def _districts(biggest: dict[tuple[str, str], GazPlace]) -> list[tuple[str, GazP
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) < 6 or row[6:7] != ["1"]:
                 continue  # first-level subdivisions only
-            name, iso, gcode, gid = row[0], row[1], row[2], row[3]
+            name, gcode, gid = row[0], row[2], row[3]
             country, _, admin = gcode.partition(".")
             seat = biggest.get((country, admin))
             place = GazPlace(name, country or None, seat.lat if seat else None, seat.lon if seat else None,

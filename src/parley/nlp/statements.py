@@ -81,7 +81,7 @@ def _merge_interrupted(doc: Doc, items: list[StatementInfo]) -> list[StatementIn
         k = next((k for k, (a, b) in enumerate(quotes) if a - 1 <= st.start and st.end <= b + 1), None)
         if k is None or k + 1 >= len(quotes) or st.cue_span is None:
             continue
-        (a1, b1), (a2, b2) = quotes[k], quotes[k + 1]
+        b1, (a2, b2) = quotes[k][1], quotes[k + 1]
         gap = text[b1:a2]
         if "\n" in gap or len(gap) > 160 or not (b1 <= st.cue_span[0] < a2):
             continue

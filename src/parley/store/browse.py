@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
-from sqlalchemy import Connection, distinct, false, func, or_, select, text, true, values
-from sqlalchemy.sql import column
+from sqlalchemy import Connection, distinct, false, func, or_, select, text, true
 
 from parley.store import schema as t
 from parley.store.queries import (actor_filters, actor_order, actor_rows, date_clauses, demand_details,
@@ -232,33 +231,37 @@ def graph(conn: Connection, *, since: str | None = None, until: str | None = Non
     actors on a listed edge. ``truncated`` says whether more edges exist; ``edges_total`` counts
     them all (None for a date range, where that would cost a second aggregation)."""
     R, E = t.relations, t.stance_edges
+    limit, evidence = max(limit, 0), max(evidence, 0)
     if since or until:  # aggregate the relations in the range
-        grouped = (select(R.c.source, R.c.target, R.c.type, func.count().label("weight"),
-                          func.min(func.nullif(R.c.sort_date, "")).label("first"),
-                          func.max(func.nullif(R.c.sort_date, "")).label("last"))
-                   .where(*_stances(R, since, until, kinds)).group_by(R.c.source, R.c.target, R.c.type)
-                   .subquery())
+        weight = func.count()
+        top = (select(R.c.source, R.c.target, R.c.type, weight.label("weight"),
+                      func.min(func.nullif(R.c.sort_date, "")).label("first"),
+                      func.max(func.nullif(R.c.sort_date, "")).label("last"))
+               .where(*_stances(R, since, until, kinds)).group_by(R.c.source, R.c.target, R.c.type)
+               .order_by(weight.desc(), R.c.source, R.c.target, R.c.type))
         edge_total = None  # counting a range's edges would cost a second aggregation
-        top = select(grouped).order_by(grouped.c.weight.desc(), grouped.c.source, grouped.c.target, grouped.c.type)
     else:  # all time: the edges every write keeps, strongest first from their index
-        where = _kind_filter(E, kinds)
+        where = [E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))] if kinds else []
+        top = select(E.c.source, E.c.target, E.c.type, E.c.weight, E.c.first, E.c.last).where(*where).order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type)
         edge_total = select(func.count()).select_from(E).where(*where)
-        top = select(E).where(*where).order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type)
-    limit = max(limit, 0)
-    rows = conn.execute(top.limit(limit + 1)).all()
-    truncated, rows = len(rows) > limit, rows[:limit]
+    top = top.limit(limit + 1).cte("top")
+    edges: dict[tuple[str, str, str], dict] = {}
+    for r in conn.execute(_with_evidence(conn, top, functools.partial(_stances, since=since, until=until,
+                                                                        kinds=kinds), evidence)).mappings():
+        key = (r["source"], r["type"], r["target"])
+        if key not in edges:
+            edges[key] = {"id": "|".join(key), "source": r["source"], "target": r["target"], "type": r["type"],
+                          "weight": r["weight"], "first": (r["first"] or "")[:10] or None,
+                          "last": (r["last"] or "")[:10] or None, "evidence": []}
+        if r.get("ev_id") is not None:
+            edges[key]["evidence"].append({"id": r["ev_id"], **{k: r[f"ev_{k}"] for k in EVIDENCE_KEYS}})
+    truncated = len(edges) > limit
+    if truncated:
+        edges.pop(list(edges)[-1])
     if not truncated:
-        total = len(rows)
+        total = len(edges)
     else:
         total = None if edge_total is None else conn.execute(edge_total).scalar_one()
-    edges = {(r.source, r.type, r.target): {
-        "id": f"{r.source}|{r.type}|{r.target}", "source": r.source, "target": r.target, "type": r.type,
-        "weight": r.weight, "first": (r.first or "")[:10] or None, "last": (r.last or "")[:10] or None,
-        "evidence": []} for r in rows}
-    for r in _edge_evidence(conn, list(edges), functools.partial(_stances, since=since, until=until, kinds=kinds),
-                            evidence):
-        edges[(r["source"], r["type"], r["target"])]["evidence"].append(
-            {k: r[k] for k in ("id", "article_id", "published", "claimed_by", "modality", "evidence", "start", "end")})
     degree: dict[str, int] = {}
     for e in edges.values():
         for end in (e["source"], e["target"]):
@@ -267,6 +270,33 @@ def graph(conn: Connection, *, since: str | None = None, until: str | None = Non
         select(A.c.id, A.c.name, A.c.kind, A.c.country).where(A.c.id.in_(list(degree))))} if degree else {}
     nodes = [{**info[a], "weight": degree[a]} for a in sorted(degree)]
     return {"nodes": nodes, "edges": list(edges.values()), "truncated": truncated, "edges_total": total}
+
+
+EVIDENCE_KEYS = ("article_id", "published", "claimed_by", "modality", "evidence", "start", "end")
+
+
+def _with_evidence(conn: Connection, top, stances, n: int):
+    """The rows of the ``top`` edges (a CTE, strongest first), each joined to its newest ``n``
+    relations among ``stances(table)`` (columns ``ev_*``; none when ``n`` is 0). One statement:
+    each edge reads only its own newest rows from the edge index (PostgreSQL: a LATERAL
+    subquery; SQLite, which has none: a correlated list of rowids)."""
+    order = [top.c.weight.desc(), top.c.source, top.c.target, top.c.type]
+    if n <= 0:
+        return select(top).order_by(*order)
+    R, r = t.relations, t.relations.alias("edge_rel")
+    newest_of_edge = (select(r.c.id).where(r.c.source == top.c.source, r.c.target == top.c.target,
+                                           r.c.type == top.c.type, *stances(r))
+                      .order_by(*newest(r)).limit(n).correlate(top))
+    if conn.dialect.name == "postgresql":
+        ev = (select(r).where(r.c.source == top.c.source, r.c.target == top.c.target, r.c.type == top.c.type,
+                              *stances(r)).order_by(*newest(r)).limit(n).lateral("ev"))
+        joined = top.outerjoin(ev, true())
+    else:
+        ev = R.alias("ev")
+        joined = top.outerjoin(ev, ev.c.id.in_(newest_of_edge))
+    columns = [ev.c.id.label("ev_id"), func.nullif(ev.c.sort_date, "").label("ev_published"),
+               *[ev.c[k].label(f"ev_{k}") for k in EVIDENCE_KEYS if k != "published"]]
+    return select(top, *columns).select_from(joined).order_by(*order, *newest(ev))
 
 
 def _stances(table, since: str | None, until: str | None, kinds: Sequence[str]) -> list:
@@ -279,26 +309,6 @@ def _kind_filter(table, kinds: Sequence[str]) -> list:
         return []
     of_kind = select(A.c.id).where(A.c.kind.in_(list(kinds)))
     return [table.c.source.in_(of_kind), table.c.target.in_(of_kind)]
-
-
-def _edge_evidence(conn: Connection, keys: list[tuple[str, str, str]], stances, n: int) -> list[dict]:
-    """The newest ``n`` relations of each (source, type, target) among ``stances(table)``: one
-    query, in which each edge reads only its own newest rows from the edge index."""
-    if not keys or n <= 0:
-        return []
-    R, r = t.relations, t.relations.alias("edge_rel")
-    wanted = values(column("source", R.c.source.type), column("type", R.c.type.type),
-                    column("target", R.c.target.type), name="wanted").data(keys).cte("wanted")
-    newest_of_edge = (select(r.c.id).where(r.c.source == wanted.c.source, r.c.target == wanted.c.target,
-                                           r.c.type == wanted.c.type, *stances(r))
-                      .order_by(*newest(r)).limit(n).correlate(wanted))
-    if conn.dialect.name == "postgresql":  # a LATERAL subquery per edge
-        per_edge = newest_of_edge.lateral("per_edge")
-        ids = select(per_edge.c.id).select_from(wanted.join(per_edge, true()))
-    else:  # SQLite has no LATERAL: it runs the subquery per edge as an IN list of rowids
-        ids = select(R.c.id).select_from(wanted).join(R, R.c.id.in_(newest_of_edge))
-    q = relation_rows().where(R.c.id.in_(ids)).order_by(*newest(R))
-    return list(conn.execute(q).mappings())
 
 
 def search_page(conn: Connection, words: str, *, limit: int = 50, offset: int = 0) -> Page:

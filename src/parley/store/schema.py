@@ -201,6 +201,8 @@ stance_edges = Table(
     Column("source", String(200), primary_key=True),
     Column("target", String(200), primary_key=True),
     Column("type", String(40), primary_key=True),
+    Column("source_kind", String(40), nullable=False),  # the actors' kinds, for the graph's kind filter
+    Column("target_kind", String(40), nullable=False),
     Column("weight", Integer, nullable=False),
     Column("first", String(32)),
     Column("last", String(32)),
@@ -226,6 +228,7 @@ Index("ix_mentions_alias_actor", mentions.c.alias_key, mentions.c.actor_id, ment
 Index("ix_actors_mention_count", actors.c.mention_count.desc(), actors.c.id)
 Index("ix_stance_edges_weight", stance_edges.c.weight.desc(), stance_edges.c.source, stance_edges.c.target,
       stance_edges.c.type)
+Index("ix_stance_edges_kinds", stance_edges.c.source_kind, stance_edges.c.target_kind, stance_edges.c.weight.desc())
 DATED_TABLES = (statements, relations, demands, conditionals, events)
 for _table in DATED_TABLES:
     Index(f"ix_{_table.name}_date", _table.c.sort_date, _table.c.article_id, _table.c.start, _table.c.id)

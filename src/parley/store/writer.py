@@ -220,6 +220,10 @@ def add_stances(conn: Connection, relations: list[dict]) -> None:
             e["last"] = max(filter(None, (e["last"], day)))
     if not edges:
         return
+    ends = {a for key in edges for a in key[:2]}
+    kinds = dict(conn.execute(select(t.actors.c.id, t.actors.c.kind).where(t.actors.c.id.in_(sorted(ends)))).all())
+    for (source, target, _), e in edges.items():
+        e.update(source_kind=kinds[source], target_kind=kinds[target])
     E = t.stance_edges
     ins = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(E)
     new = ins.excluded
@@ -235,7 +239,10 @@ def rebuild_stances(conn: Connection, actor_ids: Iterable[str] | None = None) ->
     """Recompute the stance edges touching these actors (all edges with None) from the relations."""
     R, E = t.relations, t.stance_edges
     day = func.nullif(R.c.sort_date, "")
-    agg = (select(R.c.source, R.c.target, R.c.type, func.count(), func.min(day), func.max(day))
+    src, dst = t.actors.alias("src"), t.actors.alias("dst")
+    agg = (select(R.c.source, R.c.target, R.c.type, func.min(src.c.kind), func.min(dst.c.kind), func.count(),
+                  func.min(day), func.max(day))
+           .join(src, src.c.id == R.c.source).join(dst, dst.c.id == R.c.target)
            .where(R.c.negated == false()).group_by(R.c.source, R.c.target, R.c.type))
     gone = delete(E)
     if actor_ids is not None:
@@ -243,7 +250,8 @@ def rebuild_stances(conn: Connection, actor_ids: Iterable[str] | None = None) ->
         gone = gone.where(or_(E.c.source.in_(ids), E.c.target.in_(ids)))
         agg = agg.where(or_(R.c.source.in_(ids), R.c.target.in_(ids)))
     conn.execute(gone)
-    conn.execute(insert(E).from_select(["source", "target", "type", "weight", "first", "last"], agg))
+    conn.execute(insert(E).from_select(["source", "target", "type", "source_kind", "target_kind", "weight", "first",
+                                        "last"], agg))
 
 
 def _referenced(analysis: Analysis, amap: ActorMap) -> Iterable[str]:

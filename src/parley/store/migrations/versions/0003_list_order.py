@@ -8,8 +8,9 @@
 - ``mention_count`` and ``article_count`` on actors, kept by every write, merge and split: the
   actor list reads them in index order instead of counting a million mentions per page.
 - ``stance_edges``: the stance network over all time, one row per (source, target, type) of
-  non-negated relations with its weight and first/last date, kept by every write: the whole
-  graph is read strongest first from its index instead of aggregating every relation.
+  non-negated relations with its weight, first/last date and its two actors' kinds, kept by
+  every write: the whole graph (or the part between some kinds of actors) is read strongest
+  first from an index instead of aggregating every relation.
 - Indexes: per dated table (sort_date, article_id, start, id); statements by speaker and relations
   by source, target and type, each followed by the same date key; relations (source, target,
   type, negated, sort_date, article_id, start, id), from which the graph aggregates its edges
@@ -59,15 +60,20 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=200), nullable=False),
     sa.Column('target', sa.String(length=200), nullable=False),
     sa.Column('type', sa.String(length=40), nullable=False),
+    sa.Column('source_kind', sa.String(length=40), nullable=False),
+    sa.Column('target_kind', sa.String(length=40), nullable=False),
     sa.Column('weight', sa.Integer(), nullable=False),
     sa.Column('first', sa.String(length=32), nullable=True),
     sa.Column('last', sa.String(length=32), nullable=True),
     sa.PrimaryKeyConstraint('source', 'target', 'type')
     )
-    op.execute("INSERT INTO stance_edges (source, target, type, weight, first, last) "
-               "SELECT source, target, type, count(*), min(nullif(sort_date, '')), max(nullif(sort_date, '')) "
-               "FROM relations WHERE negated = false GROUP BY source, target, type")
+    op.execute("INSERT INTO stance_edges (source, target, type, source_kind, target_kind, weight, first, last) "
+               "SELECT r.source, r.target, r.type, min(s.kind), min(t.kind), count(*), min(nullif(r.sort_date, '')), "
+               "max(nullif(r.sort_date, '')) FROM relations AS r JOIN actors AS s ON s.id = r.source "
+               "JOIN actors AS t ON t.id = r.target WHERE r.negated = false GROUP BY r.source, r.target, r.type")
     op.create_index('ix_stance_edges_weight', 'stance_edges', [sa.text('weight DESC'), 'source', 'target', 'type'],
+                    unique=False)
+    op.create_index('ix_stance_edges_kinds', 'stance_edges', ['source_kind', 'target_kind', sa.text('weight DESC')],
                     unique=False)
     op.create_index('ix_actors_mention_count', 'actors', [sa.text('mention_count DESC'), 'id'], unique=False)
     for table in DATED:
@@ -95,6 +101,7 @@ def downgrade() -> None:
     for table in DATED:
         op.drop_index(f'ix_{table}_date', table_name=table)
     op.drop_index('ix_actors_mention_count', table_name='actors')
+    op.drop_index('ix_stance_edges_kinds', table_name='stance_edges')
     op.drop_index('ix_stance_edges_weight', table_name='stance_edges')
     op.drop_table('stance_edges')
     with op.batch_alter_table('actors') as batch:
