@@ -26,13 +26,16 @@ def _derived(store) -> dict:
         aggregated = {(s, tg, k): (n, lo, hi, kind[s], kind[tg]) for s, tg, k, n, lo, hi in conn.execute(
             select(R.c.source, R.c.target, R.c.type, func.count(), func.min(day), func.max(day))
             .where(R.c.negated == false()).group_by(R.c.source, R.c.target, R.c.type))}
+        links = conn.execute(select(R.c.negated, E.c.source == R.c.source, E.c.target == R.c.target,
+                                    E.c.type == R.c.type).outerjoin(E, E.c.id == R.c.edge_id)).all()
+        bad_links = [x for x in links if (x[0] and x[1] is not None) or (not x[0] and not all(x[1:]))]
         stale = {}
         for table in t.DATED_TABLES:
             stale[table.name] = conn.execute(
                 select(func.count()).select_from(table).join(ART, ART.c.id == table.c.article_id)
                 .where(table.c.sort_date != func.coalesce(ART.c.published, ""))).scalar_one()
     return {"counts": kept_counts, "counted": {a: counted.get(a, (0, 0)) for a in kept_counts},
-            "edges": edges, "aggregated": aggregated, "stale_dates": stale}
+            "edges": edges, "aggregated": aggregated, "stale_dates": stale, "bad_links": bad_links}
 
 
 def _assert_consistent(store) -> None:
@@ -40,6 +43,7 @@ def _assert_consistent(store) -> None:
     assert d["counts"] == d["counted"]
     assert d["edges"] == d["aggregated"]
     assert set(d["stale_dates"].values()) == {0}, d["stale_dates"]
+    assert d["bad_links"] == [], "a relation points at another edge than its own"
 
 
 def test_kept_values_follow_writes_reanalyses_merges_and_splits(store, analyses):

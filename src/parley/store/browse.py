@@ -232,19 +232,32 @@ def graph(conn: Connection, *, since: str | None = None, until: str | None = Non
     them all (None for a date range, where that would cost a second aggregation)."""
     R, E = t.relations, t.stance_edges
     limit, evidence = max(limit, 0), max(evidence, 0)
-    if since or until:  # aggregate the relations in the range
-        weight = func.count()
-        top = (select(R.c.source, R.c.target, R.c.type, weight.label("weight"),
-                      func.min(func.nullif(R.c.sort_date, "")).label("first"),
-                      func.max(func.nullif(R.c.sort_date, "")).label("last"))
-               .where(*_stances(R, since, until, kinds)).group_by(R.c.source, R.c.target, R.c.type)
-               .order_by(weight.desc(), R.c.source, R.c.target, R.c.type))
+    if since or until:  # count the range's relations by edge (an integer), then name the top edges
+        weight = func.count().label("weight")
+        by_edge = (select(R.c.edge_id, weight).where(R.c.negated == false(), *date_clauses(R.c.sort_date, since, until))
+                   .group_by(R.c.edge_id))
+        if kinds:
+            by_edge = by_edge.subquery("by_edge")
+            counted = (select(E.c.source, E.c.target, E.c.type, by_edge.c.weight).join(E, E.c.id == by_edge.c.edge_id)
+                       .where(E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))))
+        else:
+            by_edge = by_edge.order_by(weight.desc(), R.c.edge_id).limit(limit + 1).subquery("by_edge")
+            counted = (select(E.c.source, E.c.target, E.c.type, by_edge.c.weight)
+                       .join(E, E.c.id == by_edge.c.edge_id))
+        counted = (counted.order_by(by_edge.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1)
+                   .cte("counted"))
+        # first and last dates of the listed edges only: two seeks each in the edge index
+        r = R.alias("dated")
+        of_edge = [r.c.source == counted.c.source, r.c.target == counted.c.target, r.c.type == counted.c.type,
+                   r.c.negated == false(), r.c.sort_date > "", *date_clauses(r.c.sort_date, since, until)]
+        top = select(counted, select(func.min(r.c.sort_date)).where(*of_edge).scalar_subquery().label("first"),
+                     select(func.max(r.c.sort_date)).where(*of_edge).scalar_subquery().label("last")).cte("top")
         edge_total = None  # counting a range's edges would cost a second aggregation
     else:  # all time: the edges every write keeps, strongest first from their index
         where = [E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))] if kinds else []
-        top = select(E.c.source, E.c.target, E.c.type, E.c.weight, E.c.first, E.c.last).where(*where).order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type)
+        top = (select(E.c.source, E.c.target, E.c.type, E.c.weight, E.c.first, E.c.last).where(*where)
+               .order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1).cte("top"))
         edge_total = select(func.count()).select_from(E).where(*where)
-    top = top.limit(limit + 1).cte("top")
     edges: dict[tuple[str, str, str], dict] = {}
     for r in conn.execute(_with_evidence(conn, top, functools.partial(_stances, since=since, until=until,
                                                                         kinds=kinds), evidence)).mappings():

@@ -113,6 +113,9 @@ relations = Table(
     Column("evidence", Text, nullable=False),
     *_span(),
     _sort_date(),
+    # The stance_edges row of a non-negated relation (NULL when negated): a date range's graph
+    # groups by this integer (migration 0003).
+    Column("edge_id", Integer),
 )
 
 demands = Table(
@@ -198,14 +201,16 @@ events = Table(
 # strongest first without aggregating every relation.
 stance_edges = Table(
     "stance_edges", metadata,
-    Column("source", String(200), primary_key=True),
-    Column("target", String(200), primary_key=True),
-    Column("type", String(40), primary_key=True),
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(200), nullable=False),
+    Column("target", String(200), nullable=False),
+    Column("type", String(40), nullable=False),
     Column("source_kind", String(40), nullable=False),  # the actors' kinds, for the graph's kind filter
     Column("target_kind", String(40), nullable=False),
     Column("weight", Integer, nullable=False),
     Column("first", String(32)),
     Column("last", String(32)),
+    UniqueConstraint("source", "target", "type", name="uq_stance_edges_key"),
 )
 
 # Analyst corrections, replayed on every later ingest: kind 'merge' maps from_id -> to_id;
@@ -238,8 +243,7 @@ for _table, _column in ((statements, "speaker"), (relations, "source"), (relatio
           _table.c.start, _table.c.id)
 Index("ix_relations_edge", relations.c.source, relations.c.target, relations.c.type, relations.c.negated,
       relations.c.sort_date, relations.c.article_id, relations.c.start, relations.c.id)
-Index("ix_relations_stance_date", relations.c.negated, relations.c.sort_date, relations.c.source,
-      relations.c.target, relations.c.type)
+Index("ix_relations_stance_date", relations.c.negated, relations.c.sort_date, relations.c.edge_id)
 
 FACT_TABLES = ("mentions", "appearances", "statements", "relations", "demands", "conditionals",
                "place_mentions", "events")

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 from typing import Iterable
 
 from sqlalchemy import (Connection, and_, bindparam, case, delete, distinct, false, func, insert, or_, select, text,
-                        update)
+                        tuple_, update)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from parley.models import Analysis
@@ -204,8 +204,11 @@ def delete_article(conn: Connection, article_id: str) -> None:
 
 
 def add_stances(conn: Connection, relations: list[dict]) -> None:
-    """Count new relations (rows as inserted) into the stance edges: upserts in key order, each
-    adding to the weight and widening first/last, so concurrent writers add up."""
+    """Count relations about to be inserted (row dicts) into the stance edges, and set each
+    non-negated one's ``edge_id``: upserts in key order, each adding to the weight and widening
+    first/last, so concurrent writers add up."""
+    for r in relations:
+        r["edge_id"] = None
     edges: dict[tuple[str, str, str], dict] = {}
     for r in relations:
         if r["negated"]:
@@ -233,6 +236,12 @@ def add_stances(conn: Connection, relations: list[dict]) -> None:
                       (new.first < E.c.first, new.first), else_=E.c.first),
         "last": case((new.last.is_(None), E.c.last), (E.c.last.is_(None), new.last),
                      (new.last > E.c.last, new.last), else_=E.c.last)}), [edges[k] for k in sorted(edges)])
+    ids = {(s_, t_, k): i for i, s_, t_, k in conn.execute(
+        select(E.c.id, E.c.source, E.c.target, E.c.type)
+        .where(tuple_(E.c.source, E.c.target, E.c.type).in_(sorted(edges))))}
+    for r in relations:
+        if not r["negated"]:
+            r["edge_id"] = ids[(r["source"], r["target"], r["type"])]
 
 
 def rebuild_stances(conn: Connection, actor_ids: Iterable[str] | None = None) -> None:
@@ -252,6 +261,12 @@ def rebuild_stances(conn: Connection, actor_ids: Iterable[str] | None = None) ->
     conn.execute(gone)
     conn.execute(insert(E).from_select(["source", "target", "type", "source_kind", "target_kind", "weight", "first",
                                         "last"], agg))
+    edge = (select(E.c.id).where(E.c.source == R.c.source, E.c.target == R.c.target, E.c.type == R.c.type)
+            .scalar_subquery())
+    relink = update(R).values(edge_id=case((R.c.negated == false(), edge), else_=None))
+    if actor_ids is not None:
+        relink = relink.where(or_(R.c.source.in_(ids), R.c.target.in_(ids)))
+    conn.execute(relink)
 
 
 def _referenced(analysis: Analysis, amap: ActorMap) -> Iterable[str]:
@@ -285,8 +300,8 @@ def _write_facts(conn: Connection, analysis: Analysis, amap: ActorMap, sort_date
         "article_id": aid, "source": amap(r.source), "type": r.type, "target": amap(r.target),
         "claimed_by": amap(r.claimed_by), "negated": r.negated, "modality": r.modality, "cue": r.cue,
         "evidence": r.evidence, "start": r.start, "end": r.end, **dated} for r in analysis.relations]
-    _insert(conn, t.relations, relations)
     add_stances(conn, relations)
+    _insert(conn, t.relations, relations)
     for d in analysis.demands:
         demand_id = conn.execute(insert(t.demands).values(
             article_id=aid, status=d.status, condition_for=d.condition_for, claimed_by=amap(d.claimed_by),

@@ -10,12 +10,13 @@
 - ``stance_edges``: the stance network over all time, one row per (source, target, type) of
   non-negated relations with its weight, first/last date and its two actors' kinds, kept by
   every write: the whole graph (or the part between some kinds of actors) is read strongest
-  first from an index instead of aggregating every relation.
+  first from an index instead of aggregating every relation. Each non-negated relation holds
+  its edge's id (``edge_id``), so a date range's graph groups by one integer.
 - Indexes: per dated table (sort_date, article_id, start, id); statements by speaker and relations
   by source, target and type, each followed by the same date key; relations (source, target,
   type, negated, sort_date, article_id, start, id), from which the graph aggregates its edges
   and reads each edge's newest evidence without reading other rows; relations (negated,
-  sort_date, source, target, type), from which a date range's graph is aggregated. The 0001
+  sort_date, edge_id), from which a date range's graph is aggregated. The 0001
   indexes on statements.speaker, relations.source/target/type and (source, target) go: the
   composite ones start with the same columns.
   On PostgreSQL ``sort_date`` compares bytewise (COLLATE "C"), as SQLite does.
@@ -57,6 +58,7 @@ def upgrade() -> None:
                "article_count = (SELECT count(DISTINCT m.article_id) FROM mentions AS m "
                "WHERE m.actor_id = actors.id)")
     op.create_table('stance_edges',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('source', sa.String(length=200), nullable=False),
     sa.Column('target', sa.String(length=200), nullable=False),
     sa.Column('type', sa.String(length=40), nullable=False),
@@ -65,12 +67,21 @@ def upgrade() -> None:
     sa.Column('weight', sa.Integer(), nullable=False),
     sa.Column('first', sa.String(length=32), nullable=True),
     sa.Column('last', sa.String(length=32), nullable=True),
-    sa.PrimaryKeyConstraint('source', 'target', 'type')
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('source', 'target', 'type', name='uq_stance_edges_key')
     )
     op.execute("INSERT INTO stance_edges (source, target, type, source_kind, target_kind, weight, first, last) "
                "SELECT r.source, r.target, r.type, min(s.kind), min(t.kind), count(*), min(nullif(r.sort_date, '')), "
                "max(nullif(r.sort_date, '')) FROM relations AS r JOIN actors AS s ON s.id = r.source "
                "JOIN actors AS t ON t.id = r.target WHERE r.negated = false GROUP BY r.source, r.target, r.type")
+    op.add_column('relations', sa.Column('edge_id', sa.Integer(), nullable=True))
+    if postgres:
+        op.execute("UPDATE relations AS r SET edge_id = e.id FROM stance_edges AS e "
+                   "WHERE e.source = r.source AND e.target = r.target AND e.type = r.type AND r.negated = false")
+    else:
+        op.execute("UPDATE relations SET edge_id = (SELECT e.id FROM stance_edges AS e WHERE e.source = "
+                   "relations.source AND e.target = relations.target AND e.type = relations.type) "
+                   "WHERE negated = false")
     op.create_index('ix_stance_edges_weight', 'stance_edges', [sa.text('weight DESC'), 'source', 'target', 'type'],
                     unique=False)
     op.create_index('ix_stance_edges_kinds', 'stance_edges', ['source_kind', 'target_kind', sa.text('weight DESC')],
@@ -83,8 +94,7 @@ def upgrade() -> None:
                         unique=False)
     op.create_index('ix_relations_edge', 'relations', ['source', 'target', 'type', 'negated', 'sort_date', 'article_id',
                                                          'start', 'id'], unique=False)
-    op.create_index('ix_relations_stance_date', 'relations', ['negated', 'sort_date', 'source', 'target', 'type'],
-                    unique=False)
+    op.create_index('ix_relations_stance_date', 'relations', ['negated', 'sort_date', 'edge_id'], unique=False)
     for table, name in REDUNDANT:
         op.drop_index(name, table_name=table)
 
@@ -104,6 +114,8 @@ def downgrade() -> None:
     op.drop_index('ix_stance_edges_kinds', table_name='stance_edges')
     op.drop_index('ix_stance_edges_weight', table_name='stance_edges')
     op.drop_table('stance_edges')
+    with op.batch_alter_table('relations') as batch:
+        batch.drop_column('edge_id')
     with op.batch_alter_table('actors') as batch:
         batch.drop_column('article_count')
         batch.drop_column('mention_count')
