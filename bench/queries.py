@@ -148,7 +148,11 @@ def queries(store, pools: genstore.Pools) -> list[tuple[str, object]]:
 def _api_queries(store, pools: genstore.Pools, word: str) -> list[tuple[str, object]]:
     """The HTTP API's main GETs, each a full request through the FastAPI app in this process
     (routing, validation, the query, JSON): what a client waits for, less the network."""
-    from fastapi.testclient import TestClient
+    import warnings
+
+    with warnings.catch_warnings():  # starlette's notice about its httpx transport, not about Parley
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from fastapi.testclient import TestClient
 
     from parley.api.app import create_app
 

@@ -251,7 +251,9 @@ def graph(conn: Connection, *, since: str | None = None, until: str | None = Non
         of_edge = [r.c.source == counted.c.source, r.c.target == counted.c.target, r.c.type == counted.c.type,
                    r.c.negated == false(), r.c.sort_date > "", *date_clauses(r.c.sort_date, since, until)]
         top = select(counted, select(func.min(r.c.sort_date)).where(*of_edge).scalar_subquery().label("first"),
-                     select(func.max(r.c.sort_date)).where(*of_edge).scalar_subquery().label("last")).cte("top")
+                     select(func.max(r.c.sort_date)).where(*of_edge).scalar_subquery().label("last"))
+        # computed once per edge, not once per joined evidence row
+        top = top.cte("top").prefix_with("MATERIALIZED", dialect="postgresql")
         edge_total = None  # counting a range's edges would cost a second aggregation
     else:  # all time: the edges every write keeps, strongest first from their index
         where = [E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))] if kinds else []
@@ -346,9 +348,9 @@ def _search_total(conn: Connection, words: str) -> int:
         return conn.execute(text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"),
                             {"q": fts_query(words)}).scalar_one()
     return conn.execute(text(
-        "SELECT (SELECT count(*) FROM articles WHERE to_tsvector('english', text) @@ plainto_tsquery('english', :q))"
-        " + (SELECT count(*) FROM statements"
-        " WHERE to_tsvector('english', content) @@ plainto_tsquery('english', :q))"), {"q": words}).scalar_one()
+        "SELECT (SELECT count(*) FROM articles WHERE search_vector @@ plainto_tsquery('english', :q))"
+        " + (SELECT count(*) FROM statements WHERE search_vector @@ plainto_tsquery('english', :q))"),
+        {"q": words}).scalar_one()
 
 
 def overview(conn: Connection, *, limit: int = 8) -> dict:

@@ -5,7 +5,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select, text
+from sqlalchemy import Connection, and_, func, literal_column, or_, select, text
 
 from parley.store import schema as t
 from parley.store.writer import Corrections, alias_key
@@ -110,8 +110,7 @@ def statement_match(conn: Connection, words: str):
         ids = text("SELECT CAST(ref AS INTEGER) FROM search_index "
                    "WHERE search_index MATCH :q AND kind = 'statement'").bindparams(q=fts_query(words))
         return t.statements.c.id.in_(ids)
-    return func.to_tsvector("english", t.statements.c.content).op("@@")(
-        func.plainto_tsquery("english", words))
+    return literal_column("statements.search_vector").op("@@")(func.plainto_tsquery("english", words))
 
 
 def statement_rows():
@@ -292,20 +291,26 @@ def search(conn: Connection, words: str, *, limit: int = 50) -> list[dict]:
     return _decorate(conn, hits)
 
 
+# Ranked from the stored vectors (migration 0004); snippets only for the hits returned.
+_PG_SEARCH = text("""
+    WITH q AS MATERIALIZED (SELECT plainto_tsquery('english', :q) AS q),
+    hits AS (
+      (SELECT 'article' AS kind, a.id AS ref, a.id AS article_id, ts_rank(a.search_vector, q.q) AS score
+       FROM articles AS a, q WHERE a.search_vector @@ q.q ORDER BY score DESC, ref LIMIT :n)
+      UNION ALL
+      (SELECT 'statement', CAST(s.id AS TEXT), s.article_id, ts_rank(s.search_vector, q.q) AS score
+       FROM statements AS s, q WHERE s.search_vector @@ q.q ORDER BY score DESC, s.id LIMIT :n)),
+    best AS (SELECT * FROM hits ORDER BY score DESC, kind, ref LIMIT :n)
+    SELECT best.kind, best.ref, best.article_id,
+           ts_headline('english', CASE WHEN best.kind = 'article'
+                                       THEN (SELECT text FROM articles WHERE id = best.ref)
+                                       ELSE (SELECT content FROM statements WHERE id = CAST(best.ref AS INTEGER)) END,
+                       q.q, 'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet
+    FROM best, q ORDER BY best.score DESC, best.kind, best.ref""")
+
+
 def _pg_search(conn: Connection, words: str, limit: int) -> list[dict]:
-    sql = text("""
-        SELECT * FROM (
-          SELECT 'article' AS kind, id AS ref, id AS article_id,
-                 ts_headline('english', text, q, 'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet,
-                 ts_rank(to_tsvector('english', text), q) AS score
-          FROM articles, plainto_tsquery('english', :q) q WHERE to_tsvector('english', text) @@ q
-          UNION ALL
-          SELECT 'statement', CAST(id AS TEXT), article_id,
-                 ts_headline('english', content, q, 'StartSel=[,StopSel=],MaxWords=20,MinWords=8'),
-                 ts_rank(to_tsvector('english', content), q)
-          FROM statements, plainto_tsquery('english', :q) q WHERE to_tsvector('english', content) @@ q
-        ) hits ORDER BY score DESC LIMIT :n""")
-    return [{k: v for k, v in r._mapping.items() if k != "score"} for r in conn.execute(sql, {"q": words, "n": limit})]
+    return [dict(r._mapping) for r in conn.execute(_PG_SEARCH, {"q": words, "n": limit})]
 
 
 def _decorate(conn: Connection, hits: list[dict]) -> list[dict]:

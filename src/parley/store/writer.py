@@ -340,7 +340,7 @@ def _write_places(conn: Connection, analysis: Analysis) -> None:
 
 def _write_search(conn: Connection, analysis: Analysis) -> None:
     if conn.dialect.name != "sqlite":
-        return  # PostgreSQL searches the tables themselves through GIN indexes
+        return  # PostgreSQL searches the tables themselves (stored vectors, GIN indexes: migration 0004)
     aid = analysis.article.id
     rows = [{"body": analysis.article.text, "kind": "article", "ref": aid, "article_id": aid}]
     ids = conn.execute(select(t.statements.c.id, t.statements.c.content)
