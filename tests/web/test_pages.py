@@ -106,6 +106,26 @@ def test_network_filters_by_date_and_lists_edge_evidence(web):
     assert int(page.get_attribute("#cy", "data-edges")) == later
 
 
+def test_network_lists_all_the_evidence_of_an_edge_on_request(web):
+    def one_evidence_per_edge(route):  # as a graph with more evidence than it lists would answer
+        route.continue_(url=route.request.url + ("&" if "?" in route.request.url else "?") + "evidence=1")
+    web.page.route("**/api/v1/graph*", one_evidence_per_edge)
+    page = web.open("/network")
+    page.wait_for_selector("#cy[data-edges]")
+    x, y = page.evaluate("""() => {
+        const cy = window.parleyNetwork(), edge = cy.edges().filter(e => e.data('weight') > 1)[0];
+        const box = cy.container().getBoundingClientRect(), m = edge.renderedMidpoint();
+        return [box.left + m.x, box.top + m.y];
+    }""")
+    page.mouse.click(x, y)
+    page.locator("#edge-body a.evidence").first.wait_for()
+    assert page.locator("#edge-body a.evidence").count() == 1
+    weight = int(page.locator("button.more-evidence").inner_text().split()[-1])
+    page.click("button.more-evidence")
+    page.wait_for_function("n => document.querySelectorAll('#edge-body a.evidence').length === n", arg=weight)
+    assert "All of it." in page.inner_text("#edge-body")
+
+
 def test_network_kind_filter(web):
     page = web.open("/network?kind=state")
     page.wait_for_selector("#cy[data-edges]")

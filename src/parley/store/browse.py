@@ -232,37 +232,33 @@ def graph(conn: Connection, *, since: str | None = None, until: str | None = Non
     them all (None for a date range, where that would cost a second aggregation)."""
     R, E = t.relations, t.stance_edges
     limit, evidence = max(limit, 0), max(evidence, 0)
-    if since or until:  # count the range's relations by edge (an integer), then name the top edges
+    in_range = functools.partial(date_clauses, since=since, until=until)
+    of_kinds = [E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))] if kinds else []
+    if since or until:  # count the range's relations by edge id, then name the strongest edges
         weight = func.count().label("weight")
-        by_edge = (select(R.c.edge_id, weight).where(R.c.negated == false(), *date_clauses(R.c.sort_date, since, until))
+        by_edge = (select(R.c.edge_id, weight).where(R.c.negated == false(), *in_range(R.c.sort_date))
                    .group_by(R.c.edge_id))
-        if kinds:
-            by_edge = by_edge.subquery("by_edge")
-            counted = (select(E.c.source, E.c.target, E.c.type, by_edge.c.weight).join(E, E.c.id == by_edge.c.edge_id)
-                       .where(E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))))
-        else:
-            by_edge = by_edge.order_by(weight.desc(), R.c.edge_id).limit(limit + 1).subquery("by_edge")
-            counted = (select(E.c.source, E.c.target, E.c.type, by_edge.c.weight)
-                       .join(E, E.c.id == by_edge.c.edge_id))
-        counted = (counted.order_by(by_edge.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1)
+        if not kinds:  # the strongest first, before naming them
+            by_edge = by_edge.order_by(weight.desc(), R.c.edge_id).limit(limit + 1)
+        by_edge = by_edge.subquery("by_edge")
+        counted = (select(E.c.id, E.c.source, E.c.target, E.c.type, by_edge.c.weight)
+                   .join(E, E.c.id == by_edge.c.edge_id).where(*of_kinds)
+                   .order_by(by_edge.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1)
                    .cte("counted"))
-        # first and last dates of the listed edges only: two seeks each in the edge index
+        # first and last dates in the range of the listed edges only: one seek each
         r = R.alias("dated")
-        of_edge = [r.c.source == counted.c.source, r.c.target == counted.c.target, r.c.type == counted.c.type,
-                   r.c.negated == false(), r.c.sort_date > "", *date_clauses(r.c.sort_date, since, until)]
+        of_edge = [r.c.edge_id == counted.c.id, r.c.sort_date > "", *in_range(r.c.sort_date)]
         top = select(counted, select(func.min(r.c.sort_date)).where(*of_edge).scalar_subquery().label("first"),
                      select(func.max(r.c.sort_date)).where(*of_edge).scalar_subquery().label("last"))
         # computed once per edge, not once per joined evidence row
         top = top.cte("top").prefix_with("MATERIALIZED", dialect="postgresql")
         edge_total = None  # counting a range's edges would cost a second aggregation
     else:  # all time: the edges every write keeps, strongest first from their index
-        where = [E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))] if kinds else []
-        top = (select(E.c.source, E.c.target, E.c.type, E.c.weight, E.c.first, E.c.last).where(*where)
+        top = (select(E.c.id, E.c.source, E.c.target, E.c.type, E.c.weight, E.c.first, E.c.last).where(*of_kinds)
                .order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1).cte("top"))
-        edge_total = select(func.count()).select_from(E).where(*where)
+        edge_total = select(func.count()).select_from(E).where(*of_kinds)
     edges: dict[tuple[str, str, str], dict] = {}
-    for r in conn.execute(_with_evidence(conn, top, functools.partial(_stances, since=since, until=until,
-                                                                        kinds=kinds), evidence)).mappings():
+    for r in conn.execute(_with_evidence(conn, top, in_range, evidence)).mappings():
         key = (r["source"], r["type"], r["target"])
         if key not in edges:
             edges[key] = {"id": "|".join(key), "source": r["source"], "target": r["target"], "type": r["type"],
@@ -290,40 +286,27 @@ def graph(conn: Connection, *, since: str | None = None, until: str | None = Non
 EVIDENCE_KEYS = ("article_id", "published", "claimed_by", "modality", "evidence", "start", "end")
 
 
-def _with_evidence(conn: Connection, top, stances, n: int):
-    """The rows of the ``top`` edges (a CTE, strongest first), each joined to its newest ``n``
-    relations among ``stances(table)`` (columns ``ev_*``; none when ``n`` is 0). One statement:
-    each edge reads only its own newest rows from the edge index (PostgreSQL: a LATERAL
-    subquery; SQLite, which has none: a correlated list of rowids)."""
+def _with_evidence(conn: Connection, top, in_range, n: int):
+    """The rows of the ``top`` edges (a CTE with the edge ``id``, strongest first), each joined
+    to its newest ``n`` relations whose date passes ``in_range(column)`` (columns ``ev_*``;
+    none when ``n`` is 0). One statement: each edge reads only its own newest rows from the
+    (edge_id, date...) index (PostgreSQL: a LATERAL subquery; SQLite, which has none: a
+    correlated list of rowids)."""
     order = [top.c.weight.desc(), top.c.source, top.c.target, top.c.type]
     if n <= 0:
         return select(top).order_by(*order)
     R, r = t.relations, t.relations.alias("edge_rel")
-    newest_of_edge = (select(r.c.id).where(r.c.source == top.c.source, r.c.target == top.c.target,
-                                           r.c.type == top.c.type, *stances(r))
-                      .order_by(*newest(r)).limit(n).correlate(top))
+    of_edge = [r.c.edge_id == top.c.id, *in_range(r.c.sort_date)]
     if conn.dialect.name == "postgresql":
-        ev = (select(r).where(r.c.source == top.c.source, r.c.target == top.c.target, r.c.type == top.c.type,
-                              *stances(r)).order_by(*newest(r)).limit(n).lateral("ev"))
+        ev = select(r).where(*of_edge).order_by(*newest(r)).limit(n).lateral("ev")
         joined = top.outerjoin(ev, true())
     else:
         ev = R.alias("ev")
+        newest_of_edge = select(r.c.id).where(*of_edge).order_by(*newest(r)).limit(n).correlate(top)
         joined = top.outerjoin(ev, ev.c.id.in_(newest_of_edge))
     columns = [ev.c.id.label("ev_id"), func.nullif(ev.c.sort_date, "").label("ev_published"),
                *[ev.c[k].label(f"ev_{k}") for k in EVIDENCE_KEYS if k != "published"]]
     return select(top, *columns).select_from(joined).order_by(*order, *newest(ev))
-
-
-def _stances(table, since: str | None, until: str | None, kinds: Sequence[str]) -> list:
-    """Where-clauses on ``table`` (relations or an alias of it) selecting the graph's stances."""
-    return [table.c.negated == false(), *date_clauses(table.c.sort_date, since, until), *_kind_filter(table, kinds)]
-
-
-def _kind_filter(table, kinds: Sequence[str]) -> list:
-    if not kinds:
-        return []
-    of_kind = select(A.c.id).where(A.c.kind.in_(list(kinds)))
-    return [table.c.source.in_(of_kind), table.c.target.in_(of_kind)]
 
 
 def search_page(conn: Connection, words: str, *, limit: int = 50, offset: int = 0) -> Page:

@@ -241,8 +241,8 @@ for _table, _column in ((statements, "speaker"), (relations, "source"), (relatio
                         (relations, "type")):
     Index(f"ix_{_table.name}_{_column}_date", _table.c[_column], _table.c.sort_date, _table.c.article_id,
           _table.c.start, _table.c.id)
-Index("ix_relations_edge", relations.c.source, relations.c.target, relations.c.type, relations.c.negated,
-      relations.c.sort_date, relations.c.article_id, relations.c.start, relations.c.id)
+Index("ix_relations_edge", relations.c.edge_id, relations.c.sort_date, relations.c.article_id, relations.c.start,
+      relations.c.id)
 Index("ix_relations_stance_date", relations.c.negated, relations.c.sort_date, relations.c.edge_id)
 
 FACT_TABLES = ("mentions", "appearances", "statements", "relations", "demands", "conditionals",

@@ -196,7 +196,7 @@ def delete_article(conn: Connection, article_id: str) -> None:
     params = [{"s": s_, "t": t_, "k": k, "n": n} for s_, t_, k, n in sorted(stances)]
     conn.execute(update(E).where(key).values(weight=E.c.weight - bindparam("n")), params)
     conn.execute(delete(E).where(key, E.c.weight <= 0), params)
-    of_edge = [R.c.source == E.c.source, R.c.target == E.c.target, R.c.type == E.c.type, R.c.negated == false()]
+    of_edge = [R.c.edge_id == E.c.id]
     day = func.nullif(R.c.sort_date, "")
     conn.execute(update(E).where(key).values(first=select(func.min(day)).where(*of_edge).scalar_subquery(),
                                              last=select(func.max(day)).where(*of_edge).scalar_subquery()),

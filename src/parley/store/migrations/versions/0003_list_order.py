@@ -13,12 +13,12 @@
   first from an index instead of aggregating every relation. Each non-negated relation holds
   its edge's id (``edge_id``), so a date range's graph groups by one integer.
 - Indexes: per dated table (sort_date, article_id, start, id); statements by speaker and relations
-  by source, target and type, each followed by the same date key; relations (source, target,
-  type, negated, sort_date, article_id, start, id), from which the graph aggregates its edges
-  and reads each edge's newest evidence without reading other rows; relations (negated,
+  by source, target and type, each followed by the same date key; relations (edge_id,
+  sort_date, article_id, start, id), from which the graph reads each listed edge's first,
+  last and newest evidence without reading other rows; relations (negated,
   sort_date, edge_id), from which a date range's graph is aggregated. The 0001
   indexes on statements.speaker, relations.source/target/type and (source, target) go: the
-  composite ones start with the same columns.
+  composite ones above start with the same column and serve the same lookups.
   On PostgreSQL ``sort_date`` compares bytewise (COLLATE "C"), as SQLite does.
 
 Revision ID: 0003
@@ -92,8 +92,8 @@ def upgrade() -> None:
     for table, column in KEYED:
         op.create_index(f'ix_{table}_{column}_date', table, [column, 'sort_date', 'article_id', 'start', 'id'],
                         unique=False)
-    op.create_index('ix_relations_edge', 'relations', ['source', 'target', 'type', 'negated', 'sort_date', 'article_id',
-                                                         'start', 'id'], unique=False)
+    op.create_index('ix_relations_edge', 'relations', ['edge_id', 'sort_date', 'article_id', 'start', 'id'],
+                    unique=False)
     op.create_index('ix_relations_stance_date', 'relations', ['negated', 'sort_date', 'edge_id'], unique=False)
     for table, name in REDUNDANT:
         op.drop_index(name, table_name=table)
