@@ -87,6 +87,17 @@ def test_lists_and_graph_agree_with_the_facts(store, analyses):
     newest, _ = store.statements_page(limit=len(statements), newest_first=True)
     assert [s["id"] for s in newest] == [s["id"] for s in reversed(statements)]
 
+    # an actor at either end: the two ends merged page by page, in the order of the full list
+    ends = [(r["source"], r["target"]) for r in store.relations()]
+    both_ends = {s for s, _ in ends} & {t_ for _, t_ in ends}
+    busy = max(sorted(both_ends), key=lambda a: sum(a in pair for pair in ends))
+    theirs = [r["id"] for r in store.relations(actor=busy)]
+    assert len(theirs) >= 3
+    paged = [r["id"] for k in range(0, len(theirs), 2) for r in store.relations_page(actor=busy, limit=2, offset=k)[0]]
+    assert paged == theirs and store.relations_page(actor=busy, limit=2)[1] == len(theirs)
+    newest_first, _ = store.relations_page(actor=busy, limit=1000, newest_first=True)
+    assert [r["id"] for r in newest_first] == theirs[::-1]
+
     whole = store.graph(limit=1000, evidence=100)
     ranged = store.graph(since="1900-01-01", until="2100-12-31", limit=1000, evidence=100)
     assert not whole["truncated"] and whole["edges_total"] == len(whole["edges"]) > 2

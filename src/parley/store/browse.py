@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import Sequence
 
-from sqlalchemy import Connection, distinct, false, func, or_, select, text, true
+from sqlalchemy import Connection, distinct, false, func, or_, select, text, true, union
 
 from parley.store import schema as t
 from parley.store.queries import (actor_filters, actor_order, actor_rows, date_clauses, demand_details,
@@ -141,10 +141,35 @@ def statements(conn: Connection, *, speaker=None, since=None, until=None, search
 
 def relations(conn: Connection, *, type=None, actor=None, source=None, target=None, negated=None, since=None,
               until=None, limit: int = 50, offset: int = 0, newest_first: bool = False) -> Page:
-    where = relation_filters(conn, type=type, actor=actor, source=source, target=target, negated=negated,
-                             since=since, until=until)
+    where = relation_filters(conn, type=type, source=source, target=target, negated=negated, since=since,
+                             until=until)
     R = t.relations
+    if actor:
+        return _either_end_page(conn, find_actor(conn, actor) or actor, where, newest_first, limit, offset)
     return table_page(conn, R, relation_rows(), where, newest(R) if newest_first else oldest(R), limit, offset)
+
+
+def _either_end_page(conn: Connection, actor_id: str, where: list, newest_first: bool, limit: int,
+                     offset: int) -> Page:
+    """A page of the relations with ``actor_id`` at either end: the two ends read apart, each
+    from its own (end, date...) index and cut at the page, then merged (rather than one OR
+    that sorts every relation of a frequent actor). A relation with the actor at both ends is
+    counted once."""
+    R = t.relations
+    keys = [R.c.sort_date, R.c.article_id, R.c.start, R.c.id]
+    ends = [R.c.source == actor_id, R.c.target == actor_id]
+    n_source, n_target, n_both = (conn.execute(select(func.count()).select_from(R).where(*where, *end)).scalar_one()
+                                  for end in ([ends[0]], [ends[1]], ends))
+    total = n_source + n_target - n_both
+    if not total or offset >= total:
+        return [], total
+    order = newest(R) if newest_first else oldest(R)
+    branches = [select(*keys).where(*where, end).order_by(*order).limit(offset + limit).subquery() for end in ends]
+    merged = union(*(select(b) for b in branches)).subquery()
+    merged_order = [merged.c[k.name].desc() if newest_first else merged.c[k.name] for k in keys]
+    ids = select(merged.c.id).order_by(*merged_order).limit(limit).offset(offset)
+    rows = conn.execute(relation_rows().where(R.c.id.in_(ids)).order_by(*order))
+    return [dict(r._mapping) for r in rows], total
 
 
 def demands(conn: Connection, *, by=None, of=None, status=None, since=None, until=None,

@@ -70,7 +70,7 @@ appearances = Table(
     "appearances", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     _article_fk(),
-    _actor_fk("actor_id", nullable=False),
+    _actor_fk("actor_id", nullable=False, index=False),
     Column("role", Text),
 )
 
@@ -231,6 +231,7 @@ Index("ix_mentions_alias_actor", mentions.c.alias_key, mentions.c.actor_id, ment
 # Migration 0003: lists ordered by date (then article and position) read their index in order
 # and stop at the page; the graph aggregates stances from one covering index.
 Index("ix_actors_mention_count", actors.c.mention_count.desc(), actors.c.id)
+Index("ix_appearances_actor_role", appearances.c.actor_id, appearances.c.role)
 Index("ix_stance_edges_weight", stance_edges.c.weight.desc(), stance_edges.c.source, stance_edges.c.target,
       stance_edges.c.type)
 Index("ix_stance_edges_kinds", stance_edges.c.source_kind, stance_edges.c.target_kind, stance_edges.c.weight.desc())
@@ -241,6 +242,7 @@ for _table, _column in ((statements, "speaker"), (relations, "source"), (relatio
                         (relations, "type")):
     Index(f"ix_{_table.name}_{_column}_date", _table.c[_column], _table.c.sort_date, _table.c.article_id,
           _table.c.start, _table.c.id)
+Index("ix_relations_pair", relations.c.source, relations.c.target)
 Index("ix_relations_edge", relations.c.edge_id, relations.c.sort_date, relations.c.article_id, relations.c.start,
       relations.c.id)
 Index("ix_relations_stance_date", relations.c.negated, relations.c.sort_date, relations.c.edge_id)

@@ -16,8 +16,9 @@
   by source, target and type, each followed by the same date key; relations (edge_id,
   sort_date, article_id, start, id), from which the graph reads each listed edge's first,
   last and newest evidence without reading other rows; relations (negated,
-  sort_date, edge_id), from which a date range's graph is aggregated. The 0001
-  indexes on statements.speaker, relations.source/target/type and (source, target) go: the
+  sort_date, edge_id), from which a date range's graph is aggregated; appearances (actor_id,
+  role), from which an actor's roles are read without its role-less rows. The 0001 indexes
+  on appearances.actor_id, statements.speaker and relations.source/target/type go: the
   composite ones above start with the same column and serve the same lookups.
   On PostgreSQL ``sort_date`` compares bytewise (COLLATE "C"), as SQLite does.
 
@@ -35,7 +36,7 @@ depends_on = None
 DATED = ('statements', 'relations', 'demands', 'conditionals', 'events')
 KEYED = (('statements', 'speaker'), ('relations', 'source'), ('relations', 'target'), ('relations', 'type'))
 # Indexes of 0001 that the composite ones below start with: dropped, they only slowed writes.
-REDUNDANT = (('statements', 'ix_statements_speaker'), ('relations', 'ix_relations_pair'),
+REDUNDANT = (('appearances', 'ix_appearances_actor_id'), ('statements', 'ix_statements_speaker'),
              ('relations', 'ix_relations_source'), ('relations', 'ix_relations_target'),
              ('relations', 'ix_relations_type'))
 
@@ -87,6 +88,7 @@ def upgrade() -> None:
     op.create_index('ix_stance_edges_kinds', 'stance_edges', ['source_kind', 'target_kind', sa.text('weight DESC')],
                     unique=False)
     op.create_index('ix_actors_mention_count', 'actors', [sa.text('mention_count DESC'), 'id'], unique=False)
+    op.create_index('ix_appearances_actor_role', 'appearances', ['actor_id', 'role'], unique=False)
     for table in DATED:
         op.create_index(f'ix_{table}_date', table, ['sort_date', 'article_id', 'start', 'id'], unique=False)
     for table, column in KEYED:
@@ -100,8 +102,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.create_index('ix_appearances_actor_id', 'appearances', ['actor_id'], unique=False)
+    op.drop_index('ix_appearances_actor_role', table_name='appearances')
     op.create_index('ix_statements_speaker', 'statements', ['speaker'], unique=False)
-    op.create_index('ix_relations_pair', 'relations', ['source', 'target'], unique=False)
     for column in ('source', 'target', 'type'):
         op.create_index(f'ix_relations_{column}', 'relations', [column], unique=False)
     op.drop_index('ix_relations_stance_date', table_name='relations')
