@@ -107,23 +107,25 @@ def test_network_filters_by_date_and_lists_edge_evidence(web):
 
 
 def test_network_lists_all_the_evidence_of_an_edge_on_request(web):
-    def one_evidence_per_edge(route):  # as a graph with more evidence than it lists would answer
-        route.continue_(url=route.request.url + ("&" if "?" in route.request.url else "?") + "evidence=1")
-    web.page.route("**/api/v1/graph*", one_evidence_per_edge)
+    def no_evidence_listed(route):  # as a graph listing fewer pieces of evidence than an edge has
+        route.continue_(url=route.request.url + ("&" if "?" in route.request.url else "?") + "evidence=0")
+    web.page.route("**/api/v1/graph*", no_evidence_listed)
     page = web.open("/network")
     page.wait_for_selector("#cy[data-edges]")
-    x, y = page.evaluate("""() => {
-        const cy = window.parleyNetwork(), edge = cy.edges().filter(e => e.data('weight') > 1)[0];
+    x, y, weight = page.evaluate("""() => {
+        const cy = window.parleyNetwork(), edge = cy.edges().sort((a, b) => b.data('weight') - a.data('weight'))[0];
         const box = cy.container().getBoundingClientRect(), m = edge.renderedMidpoint();
-        return [box.left + m.x, box.top + m.y];
+        return [box.left + m.x, box.top + m.y, edge.data('weight')];
     }""")
     page.mouse.click(x, y)
-    page.locator("#edge-body a.evidence").first.wait_for()
-    assert page.locator("#edge-body a.evidence").count() == 1
-    weight = int(page.locator("button.more-evidence").inner_text().split()[-1])
-    page.click("button.more-evidence")
+    button = page.locator("button.more-evidence")
+    button.wait_for()
+    assert page.locator("#edge-body a.evidence").count() == 0
+    assert button.inner_text() == f"List all {weight}"
+    button.click()
     page.wait_for_function("n => document.querySelectorAll('#edge-body a.evidence').length === n", arg=weight)
     assert "All of it." in page.inner_text("#edge-body")
+    web.shot("network-edge-all-evidence")
 
 
 def test_network_kind_filter(web):

@@ -100,7 +100,8 @@
       var more = el("button", "more-evidence", "List all " + e.weight);
       more.type = "button";
       more.addEventListener("click", function () { loadEvidence(e, list, more); });
-      panel.append(el("p", "muted", "The newest " + e.evidence.length + " of " + e.weight + ". "), more);
+      if (e.evidence.length) panel.append(el("p", "muted", "The newest " + e.evidence.length + " of " + e.weight + "."));
+      panel.append(more);
     }
   }
 
