@@ -206,39 +206,62 @@ def actor(name: str, db: str | None, fmt: str) -> None:
     _emit(info["demands"], "table", ["published", "status", "items", "of"], "demands")
 
 
+def paging_options(f):
+    f = click.option("--newest", is_flag=True, help="Newest first (default: oldest first).")(f)
+    return click.option("--limit", type=click.IntRange(min=1), default=None,
+                        help="Only the first N in that order (default: all).")(f)
+
+
+def _listed(store, page, everything, limit: int | None, newest: bool, **filters) -> list[dict]:
+    """Every matching row, or with ``limit``/``newest`` one page of them (read from the store's
+    indexes, so a few rows of a large store come back at once); says on stderr when rows were
+    left out."""
+    if limit is None and not newest:
+        return everything(**filters)
+    rows, total = page(**filters, limit=limit or 2**31 - 1, newest_first=newest)
+    if len(rows) < total:
+        click.echo(f"{len(rows)} of {total} shown (--limit)", err=True)
+    return rows
+
+
 @cli.command()
 @click.option("--speaker", default=None, help="Only this speaker (id, name or alias).")
 @click.option("--since", default=None, help="From this date (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Up to this date (YYYY-MM-DD).")
 @click.option("--search", default=None, help="Only statements containing all these words.")
+@paging_options
 @db_option
 @format_option
-def statements(speaker, since, until, search, db, fmt) -> None:
+def statements(speaker, since, until, search, limit, newest, db, fmt) -> None:
     """List who said what, oldest first.
 
     \b
     Example:
       parley statements --speaker Turkey --since 2020-06-01 --search ceasefire
+      parley statements --newest --limit 20
     """
     with _store(db) as store:
-        rows = store.statements(speaker=speaker, since=since, until=until, search=search)
+        rows = _listed(store, store.statements_page, store.statements, limit, newest, speaker=speaker, since=since,
+                       until=until, search=search)
     _emit(rows, fmt, ["published", "speaker", "cue", "content", "article_id"], "statements")
 
 
 @cli.command()
 @click.option("--type", "type_", default=None, help="supports, opposes, rejects, accuses, ...")
 @click.option("--actor", default=None, help="Only relations with this actor at either end.")
+@paging_options
 @db_option
 @format_option
-def relations(type_, actor, db, fmt) -> None:
+def relations(type_, actor, limit, newest, db, fmt) -> None:
     """List who backs, opposes, rejects or accuses whom, with evidence.
 
     \b
     Example:
       parley relations --type supports --actor Russia
+      parley relations --actor Russia --newest --limit 10
     """
     with _store(db) as store:
-        rows = store.relations(type=type_, actor=actor)
+        rows = _listed(store, store.relations_page, store.relations, limit, newest, type=type_, actor=actor)
     _emit(rows, fmt, ["published", "source", "type", "target", "negated", "modality", "evidence"], "relations")
 
 

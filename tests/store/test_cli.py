@@ -80,6 +80,19 @@ def test_queries_and_merge(ingested):
     assert len(missing.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["statements", "relations"])
+def test_limit_and_newest(ingested, command):
+    url, _ = ingested
+    every = json.loads(run(command, "--format", "json", "--db", url).stdout)
+    assert len(every) > 3
+    first = run(command, "--limit", "2", "--format", "json", "--db", url)
+    assert json.loads(first.stdout) == every[:2]
+    assert f"2 of {len(every)} shown" in first.stderr
+    newest = json.loads(run(command, "--newest", "--format", "json", "--db", url).stdout)
+    assert [r["id"] for r in newest] == [r["id"] for r in reversed(every)]
+    assert run(command, "--limit", "0", "--db", url).exit_code == 2
+
+
 def test_jsonl_and_bad_source(tmp_path):
     url = f"sqlite:///{tmp_path / 'p.db'}"
     result = run("ingest", str(DATA / "articles.jsonl"), str(tmp_path / "missing.txt"), "--db", url)
