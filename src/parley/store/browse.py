@@ -28,9 +28,14 @@ def table_page(conn: Connection, table, rows, where: Sequence, order: Sequence, 
     indexes answer and the scan stops at the page), then only the page's rows are joined by
     ``rows`` (a select over ``table`` with its article, actor names...)."""
     total = conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+    ids = select(table.c.id).where(*where).order_by(*order).limit(limit).offset(offset)
+    return _rows_of(conn, table, rows, ids, order, total, offset)
+
+
+def _rows_of(conn: Connection, table, rows, ids, order: Sequence, total: int, offset: int) -> Page:
+    """The page whose ``table`` ids ``ids`` selects, joined by ``rows``, in ``order``."""
     if not total or offset >= total:
         return [], total
-    ids = select(table.c.id).where(*where).order_by(*order).limit(limit).offset(offset)
     return [dict(r._mapping) for r in conn.execute(rows.where(table.c.id.in_(ids)).order_by(*order))], total
 
 
@@ -161,15 +166,12 @@ def _either_end_page(conn: Connection, actor_id: str, where: list, newest_first:
     n_source, n_target, n_both = (conn.execute(select(func.count()).select_from(R).where(*where, *end)).scalar_one()
                                   for end in ([ends[0]], [ends[1]], ends))
     total = n_source + n_target - n_both
-    if not total or offset >= total:
-        return [], total
     order = newest(R) if newest_first else oldest(R)
     branches = [select(*keys).where(*where, end).order_by(*order).limit(offset + limit).subquery() for end in ends]
     merged = union(*(select(b) for b in branches)).subquery()
     merged_order = [merged.c[k.name].desc() if newest_first else merged.c[k.name] for k in keys]
     ids = select(merged.c.id).order_by(*merged_order).limit(limit).offset(offset)
-    rows = conn.execute(relation_rows().where(R.c.id.in_(ids)).order_by(*order))
-    return [dict(r._mapping) for r in rows], total
+    return _rows_of(conn, R, relation_rows(), ids, order, total, offset)
 
 
 def demands(conn: Connection, *, by=None, of=None, status=None, since=None, until=None,

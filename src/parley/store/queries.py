@@ -138,19 +138,13 @@ def statement_filters(conn: Connection, *, speaker: str | None = None, since: st
     return where
 
 
-def statements_query(conn: Connection, **filters):
-    """The select behind ``statements`` (unordered), or None when ``search`` has no words."""
-    where = statement_filters(conn, **filters)
-    return None if where is None else statement_rows().where(*where)
-
-
 def statements(conn: Connection, *, speaker: str | None = None, since: str | None = None,
                until: str | None = None, search: str | None = None) -> list[dict]:
     """Statements, oldest first, filtered by speaker, date range and words in the content."""
-    q = statements_query(conn, speaker=speaker, since=since, until=until, search=search)
-    if q is None:
+    where = statement_filters(conn, speaker=speaker, since=since, until=until, search=search)
+    if where is None:
         return []
-    return [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.statements)))]
+    return [dict(r._mapping) for r in conn.execute(statement_rows().where(*where).order_by(*oldest(t.statements)))]
 
 
 def relation_rows():
@@ -185,15 +179,10 @@ def relation_filters(conn: Connection, *, type: str | None = None, actor: str | 
     return where
 
 
-def relations_query(conn: Connection, **filters):
-    """The select behind ``relations`` (unordered)."""
-    return relation_rows().where(*relation_filters(conn, **filters))
-
-
 def relations(conn: Connection, *, type: str | None = None, actor: str | None = None,
               since: str | None = None, until: str | None = None) -> list[dict]:
     """Relations with their evidence, oldest first; ``actor`` matches either end."""
-    q = relations_query(conn, type=type, actor=actor, since=since, until=until)
+    q = relation_rows().where(*relation_filters(conn, type=type, actor=actor, since=since, until=until))
     return [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.relations)))]
 
 
@@ -219,15 +208,10 @@ def demand_filters(conn: Connection, *, by: str | None = None, status: str | Non
     return where
 
 
-def demands_query(conn: Connection, **filters):
-    """The select behind ``demands`` (unordered; parties and items come from ``demand_details``)."""
-    return demand_rows().where(*demand_filters(conn, **filters))
-
-
 def demands(conn: Connection, *, by: str | None = None, status: str | None = None,
             of: str | None = None) -> list[dict]:
     """Demands with who makes them, of whom, and the demanded items."""
-    q = demands_query(conn, by=by, status=status, of=of)
+    q = demand_rows().where(*demand_filters(conn, by=by, status=status, of=of))
     return demand_details(conn, [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.demands)))])
 
 
