@@ -1,23 +1,17 @@
 """Text -> Analysis: chunking, the spaCy pipeline, and assembly into the contract's models."""
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from parley import __version__
+from parley.version import __version__
 from parley.config import Settings
 from parley.models import (Actor, Analysis, Article, Conditional, Demand, Event, Mention, Place,
-                           Relation, Span, Statement)
+                           Relation, Span, Statement, article_id)
 from parley.nlp.pipeline import DocFacts, load_pipeline, pipeline_name
-
-
-def article_id(text: str) -> str:
-    """The contract's article id: sha256 of the stored text, first 16 hex digits."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from parley import __version__
+from parley.version import __version__
 from parley.config import Settings
 from parley.errors import InputError, ParleyError
 

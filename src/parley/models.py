@@ -1,10 +1,21 @@
 """Frozen dataclasses for everything Parley extracts; ``Analysis.to_dict()`` is the contract."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SCHEMA = "parley.analysis/1"
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of the stored text, in hex: what the store keeps to find duplicates."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_id(text: str) -> str:
+    """The contract's article id: the first 16 hex digits of :func:`content_hash`."""
+    return content_hash(text)[:16]
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from parley.analyzer import article_id
+from parley.models import article_id
 from parley.models import Actor, Analysis, Article, Mention, Relation, Span, Statement
 from parley.store import open_store
 from parley.store import schema as t
-from parley.store.writer import content_hash
+from parley.models import content_hash
 
 STAT_KEYS = {"articles", "actors", "statements", "relations", "demands", "conditionals", "places", "events"}
 

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 
-from parley import __version__
+from parley.version import __version__
 from parley.api import actors, analyze, articles, errors, explore, facts, places
 from parley.api.headers import SecurityHeaders
 from parley.api.limits import DEFAULT_MAX_BODY, BodyLimit

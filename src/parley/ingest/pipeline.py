@@ -7,7 +7,6 @@ The main process reads sources and writes the database; analysis runs in-process
 from __future__ import annotations
 
 import functools
-import hashlib
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,7 +20,7 @@ from rich.text import Text
 from parley.config import Settings
 from parley.errors import InputError, ParleyError
 from parley.ingest.sources import Unit, expand_sources
-from parley.models import Analysis
+from parley.models import Analysis, content_hash
 
 Item = tuple[str, str, dict]  # (where from, text, metadata for analyze_many)
 
@@ -122,7 +121,7 @@ def _new_items(units: list[Unit], store, published: str | None, report: IngestRe
             report.failed.append(str(exc))
             advance()
             continue
-        digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+        digest = content_hash(item.text)
         if digest in seen or store.has_article(digest):
             report.skipped += 1
             advance()
@@ -134,7 +133,7 @@ def _new_items(units: list[Unit], store, published: str | None, report: IngestRe
 
 def _reprocess(store, settings: Settings, workers: int, report: IngestReport, bar: Progress,
                analyse: AnalyseFn) -> None:
-    from parley import __version__
+    from parley.version import __version__
     from parley.analyzer import get_nlp
     from parley.nlp.pipeline import pipeline_name
 

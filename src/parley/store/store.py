@@ -6,11 +6,11 @@ from typing import Iterator
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from parley.models import Analysis
+from parley.models import Analysis, content_hash
 from parley.store import browse, corrections, export, queries
 from parley.store import schema as t
 from parley.store.engine import WRITE, StoreError, make_engine, migrate
-from parley.store.writer import content_hash, delete_article, write_analysis
+from parley.store.writer import delete_article, write_analysis
 
 DEFAULT_URL = "sqlite:///parley.db"
 

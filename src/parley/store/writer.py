@@ -1,7 +1,6 @@
 """Writing one Analysis into the store: actor get-or-create, facts, search rows."""
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -11,13 +10,8 @@ from sqlalchemy import (Connection, and_, bindparam, case, delete, distinct, fal
                         tuple_, update)
 from sqlalchemy.dialects import postgresql, sqlite
 
-from parley.models import Analysis
+from parley.models import Analysis, content_hash
 from parley.store import schema as t
-
-
-def content_hash(text_: str) -> str:
-    """sha256 of the stored text (hex); the article id is its first 16 digits."""
-    return hashlib.sha256(text_.encode("utf-8")).hexdigest()
 
 
 def alias_key(name: str) -> str:
