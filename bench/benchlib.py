@@ -5,7 +5,6 @@ others); nothing of them is copied into the repository.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import random
@@ -17,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterator
+
+from parley.models import content_hash
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -73,10 +74,10 @@ def articles(texts: list[str], n: int, *, seed: int = 0) -> Iterator[dict]:
     for k in range(n):
         base = texts[k % len(texts)]
         text = base if k < len(texts) else shuffle_sentences(base, random.Random(seed * 1_000_003 + k))
-        digest = hashlib.sha256(text.encode("utf-8")).digest()
+        digest = content_hash(text)
         if digest in seen:  # a text too short to reorder: mark it so it stays distinct
             text += f"\n\n(Ref. {k}.)"
-            digest = hashlib.sha256(text.encode("utf-8")).digest()
+            digest = content_hash(text)
         seen.add(digest)
         title = text.split("\n", 1)[0][:200]
         yield {"id": f"bench-{k:06d}", "text": text, "published": day_of(k), "title": title,

@@ -7,7 +7,6 @@ articles per transaction.
 """
 from __future__ import annotations
 
-import hashlib
 import random
 import re
 from dataclasses import dataclass
@@ -16,13 +15,14 @@ from itertools import accumulate
 
 import benchlib
 
+from parley.models import RELATION_TYPES, article_id, content_hash
 from parley.store import schema as t
 from parley.store.bulk import SEARCH_COLUMNS, bulk_insert, reset_sequences
 
 KINDS = [("state", 0.1), ("person", 0.5), ("organization", 0.25), ("armed_group", 0.15)]
 COUNTRIES = ["LY", "TR", "RU", "EG", "FR", "US", "AE", "QA", "SY", "IT", "DE", "GB", None]
 CUES = ["said", "told", "stated", "warned", "denied", "announced", "insisted", "added"]
-RELATIONS = ["supports", "opposes", "rejects", "accuses", "meets", "criticizes", "threatens", "praises"]
+RELATIONS = list(RELATION_TYPES)  # the contract's types, so that the API can answer with them
 STATUSES = ["stated", "reiterated", "rejected", "accepted", "met"]
 ITEMS = ["ceasefire", "withdrawal of foreign forces", "elections", "release of prisoners", "talks",
          "end of the blockade", "humanitarian access", "sanctions relief"]
@@ -95,8 +95,7 @@ def base_rows(conn, pools_: Pools, rng: random.Random) -> None:
 def _article(rows: dict, k: int, p: Pools, rng: random.Random, sqlite: bool) -> None:
     sents = rng.sample(p.sentences, rng.randint(3, 6))
     text = " ".join(sents) + f" (Ref. {k}.)"
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    aid, day = digest[:16], benchlib.day_of(k)
+    digest, aid, day = content_hash(text), article_id(text), benchlib.day_of(k)
     when = "2024-01-01 00:00:00.000000" if sqlite else datetime(2024, 1, 1, tzinfo=timezone.utc)
 
     def add(table: str, *values) -> None:
@@ -124,7 +123,7 @@ def _article(rows: dict, k: int, p: Pools, rng: random.Random, sqlite: bool) -> 
         sent = rng.choice(sents)
         s = text.index(sent)
         add("relations", aid, src, rng.choice(RELATIONS), dst, src if rng.random() < 0.5 else None,
-            rng.random() < 0.1, rng.choice(["asserted", "asserted", "hedged"]), rng.choice(CUES), sent, s,
+            rng.random() < 0.1, rng.choice(["asserted", "asserted", "hypothetical"]), rng.choice(CUES), sent, s,
             s + len(sent), day)
         add("events", aid, rng.choice(EVENTS), None, src, dst, None, day, sent, s, s + len(sent), day)
     _demands(add, k, aid, cast, sents, text, rng, day)

@@ -35,7 +35,8 @@ def main(argv: list[str] | None = None) -> dict:
         raise SystemExit("profile_analyze needs pyinstrument: pip install pyinstrument") from None
     from parley import analyze_many
     from parley.config import Settings
-    from parley.nlp.pipeline import load_pipeline, resources_for
+    from parley.nlp.components import resources_for
+    from parley.nlp.pipeline import load_pipeline
 
     settings = Settings.load()
     nlp = load_pipeline(settings.model, settings.kb)

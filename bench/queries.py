@@ -140,8 +140,8 @@ def queries(store, pools: genstore.Pools) -> list[tuple[str, object]]:
         ("actor rare (detail)", lambda: store.actor(rare)),
         ("timeline rare", lambda: store.timeline(rare)),
         ("network (graph)", lambda: store.network()),
-        (f"search {common}", lambda: store.search(common)),
-        (f"search {uncommon}", lambda: store.search(uncommon)),
+        (f"search {common}", lambda: store.search(common, limit=50)),
+        (f"search {uncommon}", lambda: store.search(uncommon, limit=50)),
     ] + _api_queries(store, pools, common)
 
 
@@ -200,7 +200,7 @@ def time_query(name: str, fn, repeat: int, budget: float) -> dict:
             return {"query": name, "runs": 0, "rows": 0, "p50_ms": None, "p95_ms": None,
                     "error": f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"}
         times.append(time.perf_counter() - t0)
-        rows = _size(out[0] if isinstance(out, tuple) else out)  # a page is (rows, total)
+        rows = _size(out.items if isinstance(out, tuple) else out)  # a list is a Page (items, total)
         if len(times) >= 3 and time.perf_counter() - t_start > budget:
             break
     return {"query": name, "runs": len(times), "rows": rows,

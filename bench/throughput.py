@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> dict:
 
     from parley import analyze_many
     from parley.config import Settings
-    from parley.nlp.pipeline import load_pipeline, resources_for
+    from parley.nlp.components import resources_for
+    from parley.nlp.pipeline import load_pipeline
 
     settings = Settings.load(model=args.model, batch_size=args.batch_size)
     texts = [a["text"] for a in benchlib.articles(benchlib.load_texts(args.corpus), args.articles)]

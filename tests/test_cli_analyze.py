@@ -1,4 +1,4 @@
-"""`parley analyze`: formats, folders, standard input, HTML, bad inputs and a 10 MB text."""
+"""`parley analyze`: formats, folders, globs, JSONL, standard input, HTML, bad inputs and a 10 MB text."""
 from __future__ import annotations
 
 import json
@@ -18,6 +18,7 @@ from parley.schema import load_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data" / "cli"
+JSONL = Path(__file__).resolve().parent / "data" / "articles.jsonl"
 EXAMPLE = ROOT / "examples" / "libya-ceasefire-conditions.txt"
 PARLEY = Path(sys.executable).parent / "parley"
 
@@ -125,6 +126,72 @@ def test_folder_is_read_recursively(inputs, validator):
         validator.validate(obj)
     sources = [o["article"]["source"] for o in objs]
     assert sorted(sources) == sorted(str(Path(p)) for p in ("news/a.txt", "news/2020/b.md", "news/2020/june/c.html"))
+
+
+def test_jsonl_file_gives_one_analysis_per_record(validator):
+    result = run(str(JSONL), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    objs = jsonl(result)
+    records = [json.loads(line) for line in JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(objs) == len(records) == 2
+    for obj in objs:
+        validator.validate(obj)
+    assert [o["article"]["title"] for o in objs] == ["Rome backs Tripoli", "Qatar and the GNA"]
+    assert [o["article"]["published"] for o in objs] == ["2020-07-02", "2020-07-03"]
+    assert objs[0]["article"]["length"] == len(records[0]["text"])
+    assert_quotes(objs[0], records[0]["text"])
+
+
+def test_json_with_a_jsonl_of_several_records_is_a_usage_error():
+    result = run(str(JSONL), "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = stderr_lines(result)
+    assert len(lines) == 1 and "jsonl" in lines[0] and "2 articles" in lines[0]
+
+
+def test_json_with_a_jsonl_of_one_record(inputs, validator):
+    Path("one.jsonl").write_text(json.dumps({"text": GOOD, "source": "wire"}) + "\n", encoding="utf-8")
+    result = run("one.jsonl", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    validator.validate(data)
+    assert data["article"]["source"] == "wire"
+    assert_quotes(data, GOOD)
+
+
+def test_glob_is_expanded_in_order(inputs):
+    Path("news").mkdir()
+    Path("news/b.txt").write_text("Egypt warned Turkey against an attack on Sirte.\n", encoding="utf-8")
+    Path("news/a.txt").write_text(GOOD, encoding="utf-8")
+    Path("news/c.md").write_text(GOOD, encoding="utf-8")
+    result = run("news/*.txt", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [o["article"]["source"] for o in jsonl(result)] == [str(Path("news/a.txt")), str(Path("news/b.txt"))]
+    nothing = run("nothing/*.txt", "good.txt", "--format", "jsonl")
+    assert nothing.exit_code == 1
+    assert stderr_lines(nothing) == ["skipped: nothing/*.txt: no file matches this pattern"]
+    assert [o["article"]["source"] for o in jsonl(nothing)] == ["good.txt"]
+
+
+def test_an_article_that_breaks_the_pipeline_is_skipped_alone(inputs, monkeypatch):
+    """A failure inside a batch is isolated: the others of the batch are analysed all the same."""
+    import parley.analyzer
+
+    real = parley.analyzer.analyze_many
+
+    def fragile(items, **options):
+        items = list(items)
+        if any("BOOM" in text for text, _ in items):
+            raise ValueError("cannot parse this")
+        return real(items, **options)
+
+    monkeypatch.setattr(parley.analyzer, "analyze_many", fragile)
+    Path("bad.txt").write_text("BOOM. " + GOOD, encoding="utf-8")
+    result = run("good.txt", "bad.txt", "--format", "jsonl")
+    assert result.exit_code == 1
+    assert stderr_lines(result) == ["skipped: bad.txt: analysis failed: ValueError: cannot parse this"]
+    assert [o["article"]["source"] for o in jsonl(result)] == ["good.txt"]
 
 
 def test_standard_input(validator):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -9,9 +10,9 @@ from spacy.tokens import Doc
 
 from parley.version import __version__
 from parley.config import Settings
-from parley.models import (Actor, Analysis, Article, Conditional, Demand, Event, Mention, Place,
-                           Relation, Span, Statement, article_id)
-from parley.nlp.pipeline import DocFacts, load_pipeline, pipeline_name
+from parley.models import Analysis, Article, article_id
+from parley.nlp.facts import Chunk
+from parley.nlp.pipeline import add_parley_pipes, load_pipeline, parley_pipes, pipeline_name
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -36,11 +37,22 @@ def chunk_text(text: str, limit: int) -> list[tuple[int, str]]:
 
 
 def get_nlp(nlp: Language | None = None, settings: Settings | None = None) -> Language:
+    """The pipeline to analyse with: ``nlp`` with Parley's components added if it has none,
+    else the model and knowledge base of ``settings`` (loaded once per process).
+
+    Args:
+        nlp: a spaCy pipeline, or None.
+        settings: the settings; default: :meth:`Settings.load`.
+
+    Returns:
+        The pipeline.
+
+    Raises:
+        ModelError: the settings' model is not installed.
+    """
     if nlp is not None:
-        if "parley_mentions" not in nlp.pipe_names:
-            from parley.nlp.pipeline import COMPONENTS
-            for name in COMPONENTS:
-                nlp.add_pipe(name, config={"kb": (settings or Settings()).kb})
+        if not any(name in nlp.pipe_names for name in parley_pipes()):
+            add_parley_pipes(nlp, kb=(settings or Settings()).kb)
         return nlp
     settings = settings or Settings.load()
     return load_pipeline(settings.model, settings.kb)
@@ -100,79 +112,52 @@ def _assemble_batch(nlp, docs, pending, name, settings) -> Iterator[Analysis]:
         yield assemble(article, pieces)
 
 
+# Analysis field -> the Doc attribute holding that kind of fact; each fact has ``to_model``
+KINDS = {"actors": "parley_actors", "statements": "parley_statements", "relations": "parley_relations",
+         "demands": "parley_demands", "conditionals": "parley_conditionals", "places": "parley_places",
+         "events": "parley_events"}
+# kinds whose facts are merged across chunks: model field that identifies one, fields a later
+# chunk fills in while they are still empty
+MERGED = {"actors": ("id", ("country", "affiliation", "role")), "places": ("name", ())}
+
+
 def assemble(article: Article, pieces: Iterable[tuple[int, Doc]]) -> Analysis:
-    """Models with article offsets from the facts of each chunk's Doc (consumed one by one,
-    so a long text never holds more than one chunk's Doc)."""
-    text = article.text
-    actors: dict[str, dict] = {}
-    statements, relations, demands, conditionals, places, events = [], [], [], [], {}, []
+    """The Analysis of an article from its chunks' Docs, with article offsets.
+
+    Args:
+        article: the article the chunks are of.
+        pieces: (offset, Doc) for each chunk, after Parley's components; consumed one by one,
+            so that a long text never holds more than one chunk's Doc.
+
+    Returns:
+        The Analysis: each kind of fact from every chunk, actors and places merged.
+    """
+    found: dict[str, list] = {kind: [] for kind in KINDS}
+    merged: dict[str, dict] = {kind: {} for kind in MERGED}
     for offset, doc in pieces:
-        f: DocFacts = doc._.parley
-        if f is None or f.table is None:
+        if doc._.parley_actors is None:
             continue
-        roles = {}
-        for a in f.table.actors.values():
-            entry = actors.setdefault(a.id, {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
-                                             "affiliation": a.affiliation, "role": a.role, "mentions": {}})
-            for key in ("country", "affiliation", "role"):
-                entry[key] = entry[key] or getattr(a, key)
-            for s, e, t in a.mentions:
-                entry["mentions"][(s + offset, e + offset)] = t
-            roles[a.id] = a.role
-        for s in f.statements:
-            statements.append(Statement(
-                speaker=s.speaker, cue=s.cue, content=text[s.start + offset:s.end + offset],
-                start=s.start + offset, end=s.end + offset, direct=s.direct,
-                source_span=Span(s.source[0] + offset, s.source[1] + offset) if s.source else None,
-                cue_span=Span(s.cue_span[0] + offset, s.cue_span[1] + offset) if s.cue_span else None,
-                role=roles.get(s.speaker)))
-        for r in f.relations:
-            relations.append(Relation(r.source, r.type, r.target, text[r.start + offset:r.end + offset],
-                                      r.start + offset, r.end + offset, r.claimed_by, r.negated,
-                                      r.modality, r.cue))
-        for d in f.demands:
-            spans = tuple(Span(a + offset, b + offset) for a, b in d.items)
-            demands.append(Demand(tuple(dict.fromkeys(d.by)), tuple(dict.fromkeys(d.of)),
-                                  tuple(text[sp.start:sp.end] for sp in spans),
-                                  text[d.start + offset:d.end + offset], d.start + offset, d.end + offset,
-                                  d.condition_for, d.status, d.claimed_by, spans))
-        for c in f.conditionals:
-            conditionals.append(Conditional(
-                c.actor, doc[c.if_[0]:c.if_[1]].text, doc[c.then[0]:c.then[1]].text,
-                text[c.start + offset:c.end + offset], c.start + offset, c.end + offset, c.cue, c.claimed_by))
-        for p in f.places:
-            entry = places.setdefault(p.name, {"place": p.place, "mentions": {}})
-            for s, e, t in p.mentions:
-                entry["mentions"][(s + offset, e + offset)] = t
-        for ev in f.events:
-            place = _event_place(f, ev)
-            events.append(Event(ev.type, ev.source, text[ev.start + offset:ev.end + offset], ev.start + offset,
-                                ev.end + offset, ev.mode, ev.target, place, article.published))
-    return Analysis(
-        article=article,
-        actors=tuple(_actor(a) for a in actors.values()),
-        statements=tuple(statements), relations=tuple(relations), demands=tuple(demands),
-        conditionals=tuple(conditionals),
-        places=tuple(_place(name, p) for name, p in places.items()),
-        events=tuple(events),
-    )
+        chunk = Chunk(article, doc, offset)
+        for kind, attr in KINDS.items():
+            models = [fact.to_model(chunk) for fact in getattr(doc._, attr)]
+            if kind in MERGED:
+                _merge(merged[kind], models, *MERGED[kind])
+            else:
+                found[kind].extend(models)
+    for kind, by_key in merged.items():
+        found[kind] = [replace(m, mentions=tuple(sorted(m.mentions, key=lambda x: (x.start, x.end))))
+                       for m in by_key.values()]
+    return Analysis(article=article, **{kind: tuple(models) for kind, models in found.items()})
 
 
-def _event_place(f: DocFacts, ev) -> str | None:
-    for p in f.places:
-        if any(ev.start <= s < ev.end for s, _, _ in p.mentions):
-            return p.name
-    return None
-
-
-def _actor(a: dict) -> Actor:
-    mentions = tuple(Mention(t, s, e) for (s, e), t in sorted(a["mentions"].items()))
-    return Actor(a["id"], a["name"], a["kind"], a["country"], a["affiliation"], a["role"], mentions)
-
-
-def _place(name: str, p: dict) -> Place:
-    g = p["place"]
-    mentions = tuple(Mention(t, s, e) for (s, e), t in sorted(p["mentions"].items()))
-    if g is None:
-        return Place(name, None, None, None, None, None, mentions)
-    return Place(g.name, g.country, g.lat, g.lon, g.geonames_id, g.kind, mentions)
+def _merge(by_key: dict, models: list, key: str, fill: tuple[str, ...]) -> None:
+    """Add one chunk's models to those of earlier chunks: the first model of a key stays, a
+    later one fills its empty ``fill`` fields and adds its mentions."""
+    for model in models:
+        k = getattr(model, key)
+        old = by_key.get(k)
+        if old is None:
+            by_key[k] = model
+            continue
+        filled = {f: getattr(old, f) or getattr(model, f) for f in fill}
+        by_key[k] = replace(old, **filled, mentions=old.mentions + model.mentions)

@@ -15,3 +15,7 @@ class ModelError(ParleyError):
 
 class KnowledgeBaseError(ParleyError):
     """A knowledge-base file is missing or malformed."""
+
+
+class LexiconError(ParleyError):
+    """A word list or other data file of the NLP pipeline is missing or malformed."""

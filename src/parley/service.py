@@ -1,81 +1,61 @@
-"""Orchestration shared by the CLI and the API: inputs -> analyses (-> store)."""
+"""Orchestration shared by the CLI and the API: sources -> analyses (-> store: ``ingest``)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from parley.analyzer import analyze_many
 from parley.config import Settings
-from parley.errors import InputError, ParleyError
-from parley.ingest.files import InputText, expand, read_path
-from parley.models import Analysis
+from parley.errors import ParleyError
+from parley.ingest.pipeline import Result, analyse_units
+from parley.ingest.sources import Unit, expand_sources
 
 
-def analyze_inputs(paths: list[str], *, settings: Settings, published: str | None = None,
-                   progress: Console | None = None) -> Iterator[InputError | tuple[list[str], Analysis]]:
-    """Analyse every input; a bad input yields its InputError and the run goes on.
+class SeveralArticles(ParleyError):
+    """Exactly one article was asked for, and the sources name several (or a folder)."""
 
-    Inputs are read lazily and parsed in batches of ``settings.batch_size``; with more than
-    one input and a ``progress`` console, a progress bar shows rate and time left.
+
+def analyze_sources(sources: list[str], *, settings: Settings, published: str | None = None,
+                    console: Console | None = None, single: bool = False) -> Iterator[Result]:
+    """Analyse every article the sources name, in order; a bad one is a Result with an error.
+
+    Args:
+        sources: files, folders, glob patterns, ``-`` (standard input), JSONL files, http(s)
+            pages or RSS/Atom feeds, as ``parley.ingest.sources`` reads them.
+        settings: the model, knowledge base and batch size.
+        published: date for articles that carry none.
+        console: where the progress bar goes (stderr), on a terminal; None for no bar.
+        single: refuse, before analysing anything, sources that name more than one article.
+
+    Returns:
+        One Result per article, and one per source that named none.
+
+    Raises:
+        SeveralArticles: ``single`` and the sources name several articles; the message says why.
     """
-    files = list(expand(paths))
-    bar = None
-    if progress is not None and len(files) > 1 and progress.is_terminal:
-        bar = Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                       console=progress, transient=True)
-    task = bar.add_task("analyse", total=len(files)) if bar else None
-    batch: list[InputText] = []
-
-    def meta(b: InputText) -> dict:
-        return {"source": b.source, "published": b.published or published, "title": b.title, "url": b.url}
-
-    def flush() -> Iterator[InputError | tuple[list[str], Analysis]]:
-        done = 0
-        try:
-            for item, analysis in zip(batch, analyze_many([(b.text, meta(b)) for b in batch], settings=settings)):
-                done += 1
-                if bar:
-                    bar.advance(task)
-                yield item.notes, analysis
-        except ParleyError:
-            raise
-        except Exception:   # one article broke the batch: redo the rest one by one, isolating it
-            for item in batch[done:]:
-                if bar:
-                    bar.advance(task)
-                try:
-                    yield item.notes, next(analyze_many([(item.text, meta(item))], settings=settings))
-                except ParleyError:
-                    raise
-                except Exception as exc:  # noqa: BLE001 - reported as one line, the run goes on
-                    yield InputError(f"{item.source}: analysis failed ({type(exc).__name__}: {exc})")
-        batch.clear()
-
-    if bar:
-        bar.start()
-    try:
-        for path in files:
-            try:
-                item = read_path(path)
-            except InputError as exc:
-                if bar:
-                    bar.advance(task)
-                yield exc
-                continue
-            batch.append(item)
-            if len(batch) >= settings.batch_size:
-                yield from flush()
-        if batch:
-            yield from flush()
-    finally:
-        if bar:
-            bar.stop()
+    if single and len(sources) > 1:
+        raise SeveralArticles(f"{len(sources)} inputs given")
+    if single and sources[0] != "-" and Path(sources[0]).is_dir():
+        raise SeveralArticles(f"{sources[0]} is a folder")
+    units = list(expand_sources(sources))
+    found = sum(isinstance(unit, Unit) for unit in units)
+    if single and found > 1:
+        raise SeveralArticles(f"{sources[0]} holds {found} articles")
+    return analyse_units(units, settings=settings, published=published, console=console)
 
 
 def explain_name(name: str, *, kb: str | None = None, date: str | None = None) -> list[str]:
-    """Lines saying how a name resolves: knowledge-base rules, then the gazetteer."""
+    """Lines saying how a name resolves: knowledge-base rules, then the gazetteer.
+
+    Args:
+        name: a name as a text would have it.
+        kb: a YAML file merged over the built-in knowledge base.
+        date: resolve as of this date (YYYY-MM-DD).
+
+    Returns:
+        One line per way the name resolves, or one saying it does not.
+    """
     from parley.knowledge.gazetteer import load_gazetteer
     from parley.knowledge.kb import load_kb
 

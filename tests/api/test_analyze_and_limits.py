@@ -112,7 +112,7 @@ def test_database_failure_is_503(store_url, monkeypatch):
     def down(*args, **kwargs):
         raise OperationalError("SELECT", {}, Exception("disk I/O error at /secret/path"))
 
-    monkeypatch.setattr(app.state.store, "articles_page", down)
+    monkeypatch.setattr(app.state.store, "articles", down)
     with TestClient(app, raise_server_exceptions=False) as c:
         response = c.get("/api/v1/articles")
     assert response.status_code == 503 and "/secret/path" not in response.text

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-import parley.cli_web  # noqa: F401  (registers `serve` until cli.py imports it)
 from parley.cli import cli
 
 
 def test_serve_help():
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0
-    for option in ("--db", "--host", "--port", "--max-body"):
+    for option in ("--db", "--host", "--port", "--max-body", "--model", "--kb"):
         assert option in result.output
 
 
@@ -24,6 +23,19 @@ def test_serve_starts_uvicorn_with_the_app(monkeypatch, store_url):
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
     assert seen["app"].state.max_body == 512 * 1024
     assert "http://127.0.0.1:8123" in result.stderr
+
+
+def test_serve_passes_model_and_kb_to_the_analyze_route(monkeypatch, store_url, tmp_path):
+    import uvicorn
+
+    kb = tmp_path / "extra.yaml"
+    kb.write_text("actors: []\n", encoding="utf-8")
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app))
+    result = CliRunner().invoke(cli, ["serve", "--db", store_url, "--kb", str(kb), "--model", "en_core_web_sm"])
+    assert result.exit_code == 0, result.output
+    settings = seen["app"].state.settings
+    assert settings.kb == str(kb) and settings.model == "en_core_web_sm" and settings.db == store_url
 
 
 def test_serve_bad_database_is_one_line(tmp_path):

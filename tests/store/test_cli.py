@@ -106,6 +106,18 @@ def test_jsonl_and_bad_source(tmp_path):
     assert "Rome backs Tripoli" in {r["article"]["title"] for r in rows}
 
 
+def test_ingest_takes_a_knowledge_base(tmp_path):
+    """--kb reaches the analysis: the extra file's actor is found only with it."""
+    api_data = DATA.parent / "api" / "data"
+    article, kb = api_data / "html-looking.txt", api_data / "html-names-kb.yaml"
+    with_kb, without = f"sqlite:///{tmp_path / 'kb.db'}", f"sqlite:///{tmp_path / 'plain.db'}"
+    assert run("ingest", str(article), "--db", with_kb, "--kb", str(kb)).exit_code == 0
+    assert run("ingest", str(article), "--db", without).exit_code == 0
+    ids = {url: {a["id"] for a in json.loads(run("actors", "--format", "json", "--db", url).stdout)}
+           for url in (with_kb, without)}
+    assert "bold-brigade" in ids[with_kb] and "bold-brigade" not in ids[without]
+
+
 def test_reprocess_reanalyses_old_pipeline(tmp_path, analyses):
     from dataclasses import replace
 

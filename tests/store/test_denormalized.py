@@ -74,28 +74,28 @@ def test_kept_values_follow_writes_reanalyses_merges_and_splits(store, analyses)
 def test_lists_and_graph_agree_with_the_facts(store, analyses):
     for a in analyses:
         store.add_analysis(a)
-    actors, total = store.actors_page(limit=1000)
+    actors, total = store.actors(limit=1000)
     assert total == len(actors) == store.stats()["actors"]
     assert [a["mentions"] for a in actors] == sorted((a["mentions"] for a in actors), reverse=True)
 
-    statements = store.statements()
-    page1, n = store.statements_page(limit=3)
-    page2, _ = store.statements_page(limit=3, offset=3)
+    statements = store.statements().items
+    page1, n = store.statements(limit=3)
+    page2, _ = store.statements(limit=3, offset=3)
     assert n == len(statements) and [s["id"] for s in page1 + page2] == [s["id"] for s in statements[:6]]
     dates = [s["published"] for s in statements]
     assert dates == sorted(dates)
-    newest, _ = store.statements_page(limit=len(statements), newest_first=True)
+    newest, _ = store.statements(limit=len(statements), newest_first=True)
     assert [s["id"] for s in newest] == [s["id"] for s in reversed(statements)]
 
     # an actor at either end: the two ends merged page by page, in the order of the full list
-    ends = [(r["source"], r["target"]) for r in store.relations()]
+    ends = [(r["source"], r["target"]) for r in store.relations().items]
     both_ends = {s for s, _ in ends} & {t_ for _, t_ in ends}
     busy = max(sorted(both_ends), key=lambda a: sum(a in pair for pair in ends))
-    theirs = [r["id"] for r in store.relations(actor=busy)]
+    theirs = [r["id"] for r in store.relations(actor=busy).items]
     assert len(theirs) >= 3
-    paged = [r["id"] for k in range(0, len(theirs), 2) for r in store.relations_page(actor=busy, limit=2, offset=k)[0]]
-    assert paged == theirs and store.relations_page(actor=busy, limit=2)[1] == len(theirs)
-    newest_first, _ = store.relations_page(actor=busy, limit=1000, newest_first=True)
+    paged = [r["id"] for k in range(0, len(theirs), 2) for r in store.relations(actor=busy, limit=2, offset=k).items]
+    assert paged == theirs and store.relations(actor=busy, limit=2).total == len(theirs)
+    newest_first, _ = store.relations(actor=busy, limit=1000, newest_first=True)
     assert [r["id"] for r in newest_first] == theirs[::-1]
 
     whole = store.graph(limit=1000, evidence=100)
@@ -156,8 +156,8 @@ def test_migration_fills_an_older_store(tmp_path):
         d = _derived(store)
         assert d["counts"] == {"russia": (3, 2), "turkey": (1, 1)}
         assert d["edges"] == {("russia", "turkey", "supports"): (2, "2020-05-01", "2020-05-01", "state", "state")}
-        assert [r["published"] for r in store.relations()] == [None, None, "2020-05-01"]
-        assert store.relations(since="2020-01-01") == store.relations(until="2020-12-31") != []
+        assert [r["published"] for r in store.relations().items] == [None, None, "2020-05-01"]
+        assert store.relations(since="2020-01-01").items == store.relations(until="2020-12-31").items != []
     finally:
         store.close()
     with engine.begin() as conn:  # and the migration can be undone, and done again

@@ -1,12 +1,15 @@
-"""Ingest sources that need a network: a web page and an RSS feed, from a local HTTP server."""
+"""Sources that need a network: a web page and an RSS feed, from a local HTTP server."""
 from __future__ import annotations
 
+import json
 import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from click.testing import CliRunner
 
+from parley.cli import cli
 from parley.errors import InputError
 from parley.ingest.sources import expand_sources
 
@@ -48,3 +51,13 @@ def test_page_and_feed(site):
     assert loaded.title == "Ankara and Sirte" and loaded.published == "2020-06-15"
     with pytest.raises(InputError, match="HTTP 404"):
         gone.load()
+
+
+def test_analyze_reads_a_feed_as_ingest_does(site):
+    result = CliRunner().invoke(cli, ["analyze", f"{site}/feed.xml", "--format", "jsonl"], catch_exceptions=False)
+    assert result.exit_code == 1  # the feed's second entry is gone
+    [data] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert data["article"]["url"] == f"{site}/a.html" and data["article"]["published"] == "2020-06-15"
+    assert "Turkey" in {a["name"] for a in data["actors"]}
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("skipped: ") and "missing.html: HTTP 404" in line

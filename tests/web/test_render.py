@@ -63,6 +63,25 @@ def test_reader_marks_highlights_and_anchors(client):
     assert 'class="hl hl-actor kind-state"' in page and "hl-statement" in page and "hl-place" in page
 
 
+@pytest.mark.parametrize("path, title, button", [("/articles", "Articles", "Filter"), ("/actors", "Actors", "Filter"),
+                                                 ("/demands", "Demands", "Filter"), ("/search", "Search", "Search")])
+def test_list_pages_head_with_their_title_and_filters(client, path, title, button):
+    page = client.get(path, params={"offset": 0}).text
+    assert f"<title>{title} · Parley</title>" in page and f'<body class="page-{title.lower()}">' in page
+    form = re.search(r'<h1>(.*?)</h1>\n<form class="filters" method="get" action="(.*?)">\n(.*?)</form>', page, re.S)
+    assert form and form.group(1) == title and form.group(2) == path, path
+    assert "<label>" in form.group(3) and form.group(3).endswith(f'  <button type="submit">{button}</button>\n')
+
+
+def test_article_side_panels_have_headings_and_counts(client, html_article):
+    page = client.get(f"/articles/{html_article}").text
+    panels = re.findall(r'^    <section class="panel">\n      <h2>(.*?)</h2>\n      <ul class="[^"]+">$', page, re.M)
+    assert [p.split(" <")[0] for p in panels if p.startswith(("Stances", "Demands", "Actors"))] == \
+        ["Stances", "Demands", "Actors"]
+    assert page.count("</ul>\n    </section>\n") == len(panels)
+    assert re.fullmatch(r'Stances <span class="muted">\(\d+\)</span>', panels[0])
+
+
 def test_missing_things_and_bad_parameters_get_html_errors(client):
     for path, status in [("/articles/nope", 404), ("/actors/nobody-at-all", 404), ("/nowhere", 404),
                          ("/actors?kind=alien", 422), ("/network?since=tomorrow", 422), ("/demands?status=maybe", 422),

@@ -17,8 +17,7 @@ def list_actors(store: StoreDep, paging: PagingDep, kind: ActorKind | None = Non
                 country: Country = None,
                 q: Annotated[Name, Query(description="part of a name or alias")] = None) -> dict:
     """Actors, most mentioned first."""
-    items, total = store.actors_page(kind=kind, country=country, name=q, limit=paging.limit, offset=paging.offset)
-    return {"items": items, "total": total}
+    return store.actors(kind=kind, country=country, name=q, limit=paging.limit, offset=paging.offset)._asdict()
 
 
 @router.get("/actors/{actor_id}", response_model=ActorDetail, responses=NOT_FOUND)

@@ -12,9 +12,7 @@ router = APIRouter(tags=["articles"])
 @router.get("/articles", response_model=Page[ArticleSummary])
 def list_articles(store: StoreDep, paging: PagingDep, dates: DatesDep) -> dict:
     """Stored articles, newest first (without their text)."""
-    items, total = store.articles_page(since=dates.since, until=dates.until, limit=paging.limit,
-                                       offset=paging.offset)
-    return {"items": items, "total": total}
+    return store.articles(since=dates.since, until=dates.until, limit=paging.limit, offset=paging.offset)._asdict()
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND)

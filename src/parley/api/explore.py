@@ -16,8 +16,7 @@ router = APIRouter(tags=["explore"])
 def search(store: StoreDep, paging: PagingDep,
            q: Annotated[str, Query(min_length=1, max_length=500, description="words that must all occur")]) -> dict:
     """Full-text search over article texts and statements, best match first."""
-    items, total = store.search_page(q, limit=paging.limit, offset=paging.offset)
-    return {"items": items, "total": total}
+    return store.search(q, limit=paging.limit, offset=paging.offset, spans=True)._asdict()
 
 
 @router.get("/graph", response_model=Graph)

@@ -13,19 +13,14 @@ router = APIRouter(tags=["facts"])
 Actor = Annotated[Name, Query(description="actor id, name or alias")]
 
 
-def _page(result: tuple[list[dict], int]) -> dict:
-    items, total = result
-    return {"items": items, "total": total}
-
-
 @router.get("/statements", response_model=Page[StatementRow])
 def list_statements(store: StoreDep, paging: PagingDep, dates: DatesDep, speaker: Actor = None,
                     search: Annotated[str | None, Query(min_length=1, max_length=500,
                                                         description="words the content must all contain")] = None
                     ) -> dict:
     """Who said what, oldest first."""
-    return _page(store.statements_page(speaker=speaker, since=dates.since, until=dates.until, search=search,
-                                       limit=paging.limit, offset=paging.offset))
+    return store.statements(speaker=speaker, since=dates.since, until=dates.until, search=search,
+                            limit=paging.limit, offset=paging.offset)._asdict()
 
 
 @router.get("/relations", response_model=Page[RelationRow])
@@ -39,24 +34,23 @@ def list_relations(store: StoreDep, paging: PagingDep, dates: DatesDep, type: Re
                    ) -> dict:
     """Who backs, opposes, rejects or accuses whom, with evidence, oldest first; ``actor``
     matches either end (``source=&target=&type=`` lists one edge of the graph)."""
-    return _page(store.relations_page(type=type, actor=actor, source=source, target=target, negated=negated,
-                                      since=dates.since,
-                                      until=dates.until, newest_first=newest_first, limit=paging.limit,
-                                      offset=paging.offset))
+    return store.relations(type=type, actor=actor, source=source, target=target, negated=negated,
+                           since=dates.since, until=dates.until, newest_first=newest_first, limit=paging.limit,
+                           offset=paging.offset)._asdict()
 
 
 @router.get("/demands", response_model=Page[DemandRow])
 def list_demands(store: StoreDep, paging: PagingDep, dates: DatesDep, by: Actor = None, of: Actor = None,
                  status: DemandStatus | None = None) -> dict:
     """Who demands what of whom, newest first."""
-    return _page(store.demands_page(by=by, of=of, status=status, since=dates.since, until=dates.until,
-                                    limit=paging.limit, offset=paging.offset))
+    return store.demands(by=by, of=of, status=status, since=dates.since, until=dates.until, newest_first=True,
+                         limit=paging.limit, offset=paging.offset)._asdict()
 
 
 @router.get("/conditionals", response_model=Page[ConditionalRow])
 def list_conditionals(store: StoreDep, paging: PagingDep, actor: Actor = None) -> dict:
     """Conditional statements (if X, then Y), such as threats, oldest first."""
-    return _page(store.conditionals_page(actor=actor, limit=paging.limit, offset=paging.offset))
+    return store.conditionals(actor=actor, limit=paging.limit, offset=paging.offset)._asdict()
 
 
 @router.get("/events", response_model=Page[EventRow])
@@ -65,5 +59,5 @@ def list_events(store: StoreDep, paging: PagingDep, dates: DatesDep,
                                                   description="PLOVER event type, e.g. REJECT")] = None,
                 actor: Actor = None) -> dict:
     """Events derived from the facts (PLOVER types), newest first; ``actor`` matches either end."""
-    return _page(store.events_page(type=type, actor=actor, since=dates.since, until=dates.until,
-                                   limit=paging.limit, offset=paging.offset))
+    return store.events(type=type, actor=actor, since=dates.since, until=dates.until, newest_first=True,
+                        limit=paging.limit, offset=paging.offset)._asdict()

@@ -13,8 +13,7 @@ router = APIRouter(tags=["places"])
 def list_places(store: StoreDep, paging: PagingDep,
                 country: Country = None) -> dict:
     """Places, most mentioned first."""
-    items, total = store.places_page(country=country, limit=paging.limit, offset=paging.offset)
-    return {"items": items, "total": total}
+    return store.places(country=country, limit=paging.limit, offset=paging.offset)._asdict()
 
 
 @router.get("/places/{place_id}", response_model=PlaceDetail, responses=NOT_FOUND)

@@ -1,4 +1,5 @@
-"""Bytes, files, URLs and feeds -> Article."""
-from parley.ingest.files import InputText, iter_inputs, read_bytes, read_path
+"""Bytes, files, URLs and feeds -> texts with metadata, and the one loop that analyses them."""
+from parley.ingest.files import InputText, read_bytes, read_path
+from parley.ingest.sources import Unit, expand_sources
 
-__all__ = ["InputText", "iter_inputs", "read_bytes", "read_path"]
+__all__ = ["InputText", "Unit", "expand_sources", "read_bytes", "read_path"]

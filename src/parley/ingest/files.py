@@ -1,10 +1,9 @@
-"""Read local inputs (text, Markdown, HTML, standard input, folders) into text with metadata."""
+"""Read one input (a text, Markdown or HTML file, standard input, or bytes) into text with metadata."""
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from charset_normalizer import from_bytes
 
@@ -116,24 +115,3 @@ def read_path(path: str) -> InputText:
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return read_bytes(data, path, html=p.suffix.lower() in HTML_SUFFIXES)
-
-
-def expand(paths: list[str]) -> Iterator[str]:
-    """Paths as given, folders replaced by the text and HTML files under them (sorted)."""
-    for path in paths:
-        p = Path(path)
-        if path != "-" and p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in FOLDER_SUFFIXES and not child.name.startswith("."):
-                    yield str(child)
-        else:
-            yield path
-
-
-def iter_inputs(paths: list[str]) -> Iterator[InputText | InputError]:
-    """Each input read, or the error that stopped it (so one bad file never stops the run)."""
-    for path in expand(paths):
-        try:
-            yield read_path(path)
-        except InputError as exc:
-            yield exc

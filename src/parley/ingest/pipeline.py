@@ -1,13 +1,17 @@
-"""`parley ingest`: sources -> analyses -> store, one transaction per article.
+"""Sources -> analyses (-> store): the one loop behind `parley analyze` and `parley ingest`.
 
-The main process reads sources and writes the database; analysis runs in-process or, with
-``workers > 1``, in a process pool whose workers each load the spaCy pipeline once, or with
-``engine="ray"`` on Ray Data actors (``parley.ingest.ray_engine``).
+:func:`analyse_units` reads each unit, parses the texts in batches, isolates an article that
+breaks a batch and drives the progress bar. Analysis runs in-process or, with ``workers > 1``,
+in a process pool whose workers each load the spaCy pipeline once, or with ``engine="ray"`` on
+Ray Data actors (``parley.ingest.ray_engine``). :func:`ingest` stores what the loop yields, one
+transaction per article; the main process alone reads sources and writes the database.
 """
 from __future__ import annotations
 
 import functools
+from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
@@ -19,10 +23,22 @@ from rich.text import Text
 
 from parley.config import Settings
 from parley.errors import InputError, ParleyError
+from parley.ingest.files import InputText
 from parley.ingest.sources import Unit, expand_sources
 from parley.models import Analysis, content_hash
 
-Item = tuple[str, str, dict]  # (where from, text, metadata for analyze_many)
+Item = tuple[str, str, dict]  # (key, text, metadata for analyze_many); results come back by key
+AnalyseFn = Callable[[Iterable[Item], Settings, int], Iterator[tuple[str, "Analysis | str"]]]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What became of one article, or of a source that named none: its analysis, or why not."""
+
+    analysis: Analysis | None = None
+    error: str | None = None       # one line naming the source: unreadable, or the analysis failed
+    duplicate: bool = False        # its text is stored already, or came earlier in this run
+    notes: tuple[str, ...] = ()    # what reading it noticed, e.g. that it was not UTF-8
 
 
 @dataclass
@@ -35,17 +51,90 @@ class IngestReport:
     failed: list[str] = field(default_factory=list)
 
 
+def analyse_units(units: Iterable[Unit | InputError], *, settings: Settings, analyse: AnalyseFn | None = None,
+                  workers: int = 1, published: str | None = None, known: Callable[[str], bool] | None = None,
+                  console: Console | None = None, label: str = "analysing") -> Iterator[Result]:
+    """One Result per unit (and per source that failed to expand); a bad one never stops the run.
+
+    Args:
+        units: what ``expand_sources`` yields.
+        settings: the model, knowledge base and batch size.
+        analyse: the engine (see :func:`analyser`); default: this machine.
+        workers: analysis processes or Ray actors.
+        published: date for articles that carry none.
+        known: with a content hash, whether that text is stored already; given, texts stored or
+            repeated in this run come back as duplicates instead of being analysed.
+        console: where the progress bar goes (stderr), on a terminal; None for no bar.
+        label: the bar's description.
+
+    Raises:
+        ParleyError: the model cannot load, or the engine fails as a whole.
+    """
+    units = list(units)
+    side: deque[Result] = deque()  # read failures and duplicates, yielded with the next analysis
+    pending: dict[str, tuple[str, tuple[str, ...]]] = {}  # key -> (source, notes)
+
+    def items() -> Iterator[Item]:
+        seen: set[str] = set()
+        for key, unit in enumerate(units):
+            item = _read(unit, side)
+            if item is None:
+                continue
+            if known is not None:
+                digest = content_hash(item.text)
+                if digest in seen or known(digest):
+                    side.append(Result(duplicate=True))
+                    continue
+                seen.add(digest)
+            pending[str(key)] = unit.source, tuple(item.notes)
+            yield str(key), item.text, {"source": item.source, "title": item.title, "url": item.url,
+                                        "published": item.published or published}
+
+    with _progress(console, label, len(units)) as advance:
+        for key, outcome in (analyse or analyse_local)(items(), settings, workers):
+            yield from _drain(side, advance)
+            source, notes = pending.pop(key)
+            advance()
+            if isinstance(outcome, str):
+                yield Result(error=f"{source}: analysis failed: {outcome}", notes=notes)
+            else:
+                yield Result(analysis=outcome, notes=notes)
+        yield from _drain(side, advance)
+
+
+def _read(unit: Unit | InputError, side: deque[Result]) -> InputText | None:
+    """The unit's text; None, with a Result on ``side``, when there is none to analyse."""
+    if isinstance(unit, InputError):  # the source named no article
+        side.append(Result(error=str(unit)))
+        return None
+    try:
+        return unit.load()
+    except InputError as exc:
+        side.append(Result(error=str(exc)))
+        return None
+
+
+def _drain(side: deque[Result], advance: Callable[[], None]) -> Iterator[Result]:
+    while side:
+        advance()
+        yield side.popleft()
+
+
 class _Rate(ProgressColumn):
     def render(self, task) -> Text:
         speed = task.finished_speed or task.speed
         return Text(f"{speed:.1f} art/s" if speed else "", style="progress.data.speed")
 
 
-def _progress(console: Console | None) -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
-                    TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(),
-                    console=console, transient=False,
-                    disable=console is None or not console.is_terminal)
+@contextmanager
+def _progress(console: Console | None, label: str, total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on ``console`` if it is a terminal and there is more than one article to
+    go; yields the function that advances it by one."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
+                  TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=console,
+                  disable=console is None or not console.is_terminal or total < 2) as bar:
+        task = bar.add_task(label, total=total)
+        yield functools.partial(bar.advance, task)
 
 
 def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, published: str | None = None,
@@ -56,6 +145,7 @@ def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, p
     Args:
         sources: files, folders, glob patterns, JSONL files, http(s) pages or RSS/Atom feeds.
         store: an open ``parley.store.Store``.
+        settings: the model, knowledge base and batch size.
         workers: analysis processes (1: analyse in this process); with ``engine="ray"``, the
             number of Ray actors.
         published: date for articles that carry none.
@@ -65,38 +155,53 @@ def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, p
         ray_address: the Ray cluster for ``engine="ray"`` (``auto``, ``ray://host:10001``);
             None starts a local Ray instance.
 
+    Returns:
+        The counts of articles stored, skipped and re-analysed, and a line per failure.
+
     Raises:
         ParleyError: the engine is unknown or unavailable, or the model cannot load.
     """
     analyse = analyser(engine, ray_address)
     report = IngestReport()
-    units: list[Unit] = []
-    for unit in expand_sources(sources):
-        if isinstance(unit, InputError):
-            report.failed.append(str(unit))
+    for result in analyse_units(expand_sources(sources), settings=settings, analyse=analyse, workers=workers,
+                                published=published, known=store.has_article, console=console,
+                                label="ingesting"):
+        if result.error:
+            report.failed.append(result.error)
+        elif result.duplicate or not store.add_analysis(result.analysis):
+            report.skipped += 1
         else:
-            units.append(unit)
-    with _progress(console) as bar:
-        task = bar.add_task("ingesting", total=len(units))
-        items = _new_items(units, store, published, report, lambda: bar.advance(task))
-        for where, result in analyse(items, settings, workers):
-            bar.advance(task)
-            if isinstance(result, str):
-                report.failed.append(f"{where}: analysis failed: {result}")
-            elif store.add_analysis(result):
-                report.ingested += 1
-            else:
-                report.skipped += 1
-        if reprocess:
-            _reprocess(store, settings, workers, report, bar, analyse)
+            report.ingested += 1
+    if reprocess:
+        _reprocess(store, settings, analyse, workers, console, report)
     return report
 
 
-AnalyseFn = Callable[[Iterable[Item], Settings, int], Iterator[tuple[str, "Analysis | str"]]]
+def _reprocess(store, settings: Settings, analyse: AnalyseFn, workers: int, console: Console | None,
+               report: IngestReport) -> None:
+    """Re-analyse the stored articles of another pipeline version, replacing their facts."""
+    from parley.analyzer import get_nlp
+    from parley.nlp.pipeline import pipeline_name
+    from parley.version import __version__
+
+    current = f"parley {__version__} + {pipeline_name(get_nlp(settings=settings))}"
+    units = [Unit(row["id"], functools.partial(_stored, row)) for row in store.stale_articles(current)]
+    for result in analyse_units(units, settings=settings, analyse=analyse, workers=workers, console=console,
+                                label="re-analysing"):
+        if result.error:
+            report.failed.append(result.error)
+        else:
+            store.replace_analysis(result.analysis)
+            report.reprocessed += 1
+
+
+def _stored(row: dict) -> InputText:
+    return InputText(text=row["text"], source=row["source"], title=row["title"], url=row["url"],
+                     published=row["published"])
 
 
 def analyser(engine: str, ray_address: str | None = None) -> AnalyseFn:
-    """The function that turns items into (where, Analysis or error message) for ``engine``.
+    """The function that turns items into (key, Analysis or error message) for ``engine``.
 
     Raises:
         ParleyError: unknown engine, or ``ray`` without Ray installed.
@@ -111,46 +216,6 @@ def analyser(engine: str, ray_address: str | None = None) -> AnalyseFn:
     raise ParleyError(f"unknown ingest engine {engine!r}: use local or ray")
 
 
-def _new_items(units: list[Unit], store, published: str | None, report: IngestReport, advance) -> Iterator[Item]:
-    """Read each unit; already stored or repeated texts are counted as skipped, not analysed."""
-    seen: set[str] = set()
-    for unit in units:
-        try:
-            item = unit.load()
-        except InputError as exc:
-            report.failed.append(str(exc))
-            advance()
-            continue
-        digest = content_hash(item.text)
-        if digest in seen or store.has_article(digest):
-            report.skipped += 1
-            advance()
-            continue
-        seen.add(digest)
-        yield unit.source, item.text, {"source": item.source, "title": item.title, "url": item.url,
-                                       "published": item.published or published}
-
-
-def _reprocess(store, settings: Settings, workers: int, report: IngestReport, bar: Progress,
-               analyse: AnalyseFn) -> None:
-    from parley.version import __version__
-    from parley.analyzer import get_nlp
-    from parley.nlp.pipeline import pipeline_name
-
-    current = f"parley {__version__} + {pipeline_name(get_nlp(settings=settings))}"
-    stale = list(store.stale_articles(current))
-    task = bar.add_task("re-analysing", total=len(stale))
-    items = ((row["id"], row["text"], {k: row[k] for k in ("source", "title", "url", "published")})
-             for row in stale)
-    for where, result in analyse(items, settings, workers):
-        bar.advance(task)
-        if isinstance(result, str):
-            report.failed.append(f"{where}: re-analysis failed: {result}")
-        else:
-            store.replace_analysis(result)
-            report.reprocessed += 1
-
-
 def batches(items: Iterable, size: int) -> Iterator[list]:
     """Consecutive lists of ``size`` items (the last may be shorter)."""
     it = iter(items)
@@ -159,7 +224,7 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def analyse_local(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[tuple[str, Analysis | str]]:
-    """(where, Analysis or error message) for each item, in-process or in a pool."""
+    """(key, Analysis or error message) for each item, in-process or in a pool."""
     if workers <= 1:
         for batch in batches(items, settings.batch_size):
             yield from analyse_batch(batch, settings)
@@ -179,14 +244,18 @@ def analyse_local(items: Iterable[Item], settings: Settings, workers: int) -> It
 
 
 def analyse_batch(batch: list[Item], settings: Settings, nlp=None) -> list[tuple[str, Analysis | str]]:
-    """Analyse a batch together; if it fails, each item alone, so one bad text fails alone."""
+    """Analyse a batch together; if it fails, each item alone, so one bad text fails alone.
+
+    Raises:
+        ParleyError: the model cannot load (no use going on).
+    """
     from parley.analyzer import analyze_many
 
     try:
         results = list(analyze_many([(text, meta) for _, text, meta in batch], nlp=nlp, settings=settings))
-        return [(where, a) for (where, _, _), a in zip(batch, results)]
+        return [(key, a) for (key, _, _), a in zip(batch, results)]
     except ParleyError:
-        raise  # the model cannot load: no use going on
+        raise
     except Exception:  # noqa: BLE001 - isolate the article that breaks the pipeline
         if len(batch) == 1:
             import traceback

@@ -1,7 +1,7 @@
 """`parley ingest --engine ray`: analysis on Ray Data actors, storage in this process.
 
-This process (the driver) enumerates and reads the sources with ``parley.ingest.sources`` and
-skips texts already stored, exactly as the local ingest does. The records go to Ray Data, whose
+This process (the driver) enumerates and reads the sources and skips texts already stored in
+``parley.ingest.pipeline.analyse_units``, exactly as the local ingest does. The records go to Ray Data, whose
 ``map_batches`` runs them through a pool of actors that each load the spaCy pipeline once; the
 analyses come back in input order and the driver writes each in its own transaction, with the
 same content-hash idempotence as the local ingest. Only the driver touches files and the
@@ -51,19 +51,19 @@ class Analyser:
     def __call__(self, batch: dict) -> dict:
         from parley.ingest.pipeline import analyse_batch
 
-        items = [(str(w), str(t), json.loads(m)) for w, t, m in zip(batch["where"], batch["text"], batch["meta"])]
+        items = [(str(w), str(t), json.loads(m)) for w, t, m in zip(batch["key"], batch["text"], batch["meta"])]
         results = analyse_batch(items, self.settings, self.nlp)
-        return {"where": [w for w, _ in results],
+        return {"key": [w for w, _ in results],
                 "analysis": [b"" if isinstance(r, str) else pickle.dumps(r) for _, r in results],
                 "error": [r if isinstance(r, str) else "" for _, r in results]}
 
 
 def analyse(items: Iterable[tuple[str, str, dict]], settings: Settings, workers: int, *,
             address: str | None = None, window: int = WINDOW) -> Iterator[tuple[str, Analysis | str]]:
-    """(where, Analysis or error message) for each (where, text, metadata) item, in order.
+    """(key, Analysis or error message) for each (key, text, metadata) item, in order.
 
     Args:
-        items: what the local ingest would analyse.
+        items: what ``analyse_units`` would analyse locally.
         settings: the model, knowledge base and batch size the actors use.
         workers: the number of analysis actors (one CPU each; at most the cluster's CPUs).
         address: the Ray cluster (``auto``, ``ray://head:10001``); None: the Ray instance this
@@ -117,7 +117,7 @@ def _ray(address: str | None):
 
 def _run(ray, chunk: list[tuple[str, str, dict]], settings: Settings,
          workers: int) -> Iterator[tuple[str, Analysis | str]]:
-    records = [{"where": w, "text": t, "meta": json.dumps(m)} for w, t, m in chunk]
+    records = [{"key": w, "text": t, "meta": json.dumps(m)} for w, t, m in chunk]
     # One CPU per actor; more actors than the cluster has CPUs would wait forever.
     size = max(1, min(workers, int(ray.cluster_resources().get("CPU", 1))))
     ds = ray.data.from_items(records).map_batches(
@@ -125,8 +125,8 @@ def _run(ray, chunk: list[tuple[str, str, dict]], settings: Settings,
         batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=size), num_cpus=1)
     try:
         for batch in ds.iter_batches(batch_size=settings.batch_size, batch_format="numpy"):
-            for where, blob, error in zip(batch["where"], batch["analysis"], batch["error"]):
-                yield str(where), (str(error) if error else pickle.loads(blob))
+            for key, blob, error in zip(batch["key"], batch["analysis"], batch["error"]):
+                yield str(key), (str(error) if error else pickle.loads(blob))
     except ray.exceptions.RayError as exc:
         raise RayEngineError(f"Ray analysis failed: {_reason(exc)}") from None
 

@@ -1,4 +1,5 @@
-"""Sources for `parley ingest`: files, folders, globs, JSONL files, web pages and RSS/Atom feeds.
+"""Sources for `parley analyze` and `parley ingest`: files, folders, globs, ``-`` (standard input),
+JSONL files, web pages and RSS/Atom feeds.
 
 Each source expands into units (one article each) whose text is read only when asked for, so a
 large folder or feed never sits in memory at once.

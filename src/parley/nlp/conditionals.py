@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from parley.nlp.actors import ActorTable
+from parley.models import Conditional
+from parley.nlp.components import component, doc_attribute, on_claims
+from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons
-from parley.nlp.relations import claimed_by, phrase_actors
-from parley.nlp.statements import StatementInfo, subject_of
+from parley.nlp.statements import StatementInfo
+from parley.nlp.syntax import claimed_by, subject_actors
+from parley.nlp.table import ActorTable
 
 
 @dataclass
@@ -24,6 +28,13 @@ class ConditionalInfo:
     end: int
     claimed_by: str | None = None
     token: int = 0
+
+    def to_model(self, chunk: Chunk) -> Conditional:
+        """The contract's Conditional: the texts of both clauses, evidence at article offsets."""
+        doc = chunk.doc
+        return Conditional(self.actor, doc[self.if_[0]:self.if_[1]].text, doc[self.then[0]:self.then[1]].text,
+                           chunk.text(self.start, self.end), *chunk.chars(self.start, self.end), self.cue,
+                           self.claimed_by)
 
 
 def _cue_at(doc: Doc, i: int, lex: Lexicons) -> str | None:
@@ -41,8 +52,19 @@ def _clause_head(doc: Doc, i: int, n: int) -> Token | None:
     return None
 
 
-def find_conditionals(doc: Doc, table: ActorTable, statements: list[StatementInfo], lex: Lexicons) -> list[ConditionalInfo]:
-    """All conditionals in ``doc``."""
+def find_conditionals(doc: Doc, table: ActorTable, statements: list[StatementInfo],
+                      lex: Lexicons) -> list[ConditionalInfo]:
+    """All conditionals in ``doc``.
+
+    Args:
+        doc: the parsed Doc.
+        table: its actor table.
+        statements: its statements (whose claim a conditional is).
+        lex: the lexicons (conditional cues).
+
+    Returns:
+        The conditionals in text order.
+    """
     out = []
     for sent in doc.sents:
         i = sent.start
@@ -65,7 +87,8 @@ def find_conditionals(doc: Doc, table: ActorTable, statements: list[StatementInf
     return out
 
 
-def _conditional(doc: Doc, i: int, cond: Token, cue: str, sent, table: ActorTable, statements) -> ConditionalInfo | None:
+def _conditional(doc: Doc, i: int, cond: Token, cue: str, sent, table: ActorTable,
+                 statements) -> ConditionalInfo | None:
     # the condition clause: from the cue to the end of the condition verb's subtree
     if_start, if_end = i + len(cue.split()), cond.right_edge.i + 1
     main = cond.head
@@ -92,12 +115,12 @@ def _conditional(doc: Doc, i: int, cond: Token, cue: str, sent, table: ActorTabl
 
 
 def _finish(doc: Doc, main: Token, cond_rng, then, cue, sent, table, statements, cond) -> ConditionalInfo:
-    while then[0] < then[1] and (doc[then[0]].is_punct or doc[then[0]].lower_ in {"that", "then"}):
+    skipped = table.lex.words.then_words
+    while then[0] < then[1] and (doc[then[0]].is_punct or doc[then[0]].lower_ in skipped):
         then = (then[0] + 1, then[1])
     while then[1] > then[0] and doc[then[1] - 1].is_punct:
         then = (then[0], then[1] - 1)
-    subj = subject_of(main)
-    actors = phrase_actors(table, subj) if subj is not None else []
+    actors = subject_actors(table, main)
     return ConditionalInfo(actors[0] if actors else None, cond_rng, then, cue,
                            sent.start_char, sent.end_char, claimed_by(cond, statements), cond.i)
 
@@ -108,7 +131,13 @@ def _otherwise(doc: Doc, i: int, sent, table: ActorTable, statements) -> Conditi
         return None
     then = (i + 1, sent.end - (1 if doc[sent.end - 1].is_punct else 0))
     head = next((t for t in doc[then[0]:then[1]] if t.dep_ in {"ROOT", "conj", "ccomp"}), None)
-    subj = subject_of(head) if head is not None else None
-    actors = phrase_actors(table, subj) if subj is not None else []
+    actors = subject_actors(table, head)
     return ConditionalInfo(actors[0] if actors else None, (sent.start, i), then, "otherwise",
                            sent.start_char, sent.end_char, claimed_by(doc[i], statements), i)
+
+
+# the spaCy component of find_conditionals(): what it reads from the Doc and where it stores its result
+Language.factory("parley_conditionals", default_config={"kb": None},
+                 requires=["doc._.parley_actors", "doc._.parley_statements", "doc.sents"],
+                 assigns=[doc_attribute("parley_conditionals")],
+                 func=component("parley_conditionals", on_claims(find_conditionals)))

@@ -7,18 +7,18 @@ into the following verbless sentences until the count is reached.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from parley.nlp.actors import ActorTable
+from parley.models import Demand
+from parley.nlp.components import component, doc_attribute, on_claims
+from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons
-from parley.nlp.relations import claimed_by, phrase_actors
-from parley.nlp.statements import StatementInfo, subject_of
-
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "several": 0, "2": 2, "3": 3,
-           "4": 4, "5": 5}
-PRECONDITION_PREPS = {"before", "for", "to"}
+from parley.nlp.statements import StatementInfo
+from parley.nlp.syntax import claimed_by, phrase_actors, subject_actors, subject_of
+from parley.nlp.table import ActorTable
 
 
 @dataclass
@@ -33,11 +33,28 @@ class DemandInfo:
     cue: str = ""
     token: int = 0
     claimed_by: str | None = None
-    extra: dict = field(default_factory=dict)
+
+    def to_model(self, chunk: Chunk) -> Demand:
+        """The contract's Demand: its items' texts and spans and its evidence at article offsets."""
+        spans = tuple(chunk.span(item) for item in self.items)
+        return Demand(tuple(dict.fromkeys(self.by)), tuple(dict.fromkeys(self.of)),
+                      tuple(chunk.article.text[sp.start:sp.end] for sp in spans),
+                      chunk.text(self.start, self.end), *chunk.chars(self.start, self.end),
+                      self.condition_for, self.status, self.claimed_by, spans)
 
 
 def find_demands(doc: Doc, table: ActorTable, statements: list[StatementInfo], lex: Lexicons) -> list[DemandInfo]:
-    """All demands in ``doc``."""
+    """All demands in ``doc``.
+
+    Args:
+        doc: the parsed Doc.
+        table: its actor table.
+        statements: its statements (whose claim a demand is).
+        lex: the lexicons (demand cues, number words, status words).
+
+    Returns:
+        The demands in order of their cue token, each with at least one item.
+    """
     out: list[DemandInfo] = []
     for tok in doc:
         pos = "VERB" if tok.pos_ == "VERB" else "AUX" if tok.pos_ == "AUX" else "NOUN" if tok.pos_ == "NOUN" else None
@@ -55,7 +72,7 @@ def find_demands(doc: Doc, table: ActorTable, statements: list[StatementInfo], l
             d.items = [it for it in d.items if _contentful(doc, it)]
         if d is not None and d.items:
             d.claimed_by = claimed_by(tok, statements)
-            d.status = _status(doc, tok, d)
+            d.status = _status(tok, lex)
             out.append(d)
     return _dedupe(out)
 
@@ -84,8 +101,7 @@ def _trim_chars(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _speaker_or_subject(tok: Token, table: ActorTable, statements: list[StatementInfo]) -> list[str]:
-    subj = subject_of(tok) if tok.pos_ in {"VERB", "AUX"} else None
-    actors = phrase_actors(table, subj) if subj is not None else []
+    actors = subject_actors(table, tok if tok.pos_ in {"VERB", "AUX"} else None)
     if not actors:
         claim = claimed_by(tok, statements)
         actors = [claim] if claim else []
@@ -97,7 +113,7 @@ def _verb_demand(doc: Doc, verb: Token, table: ActorTable, statements, frame: st
     of: list[str] = []
     items: list[str] = []
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
+        if c.dep_ == "prep" and c.lower_ in table.lex.words.on_preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     if table.actor_of(p) or phrase_actors(table, p)[:1] and p.pos_ == "PROPN":
@@ -143,23 +159,23 @@ def _modal_demand(doc: Doc, aux: Token, table: ActorTable, statements) -> Demand
         return None
     claim = claimed_by(aux, statements)
     holders = [claim] if claim else []
-    subj = subject_of(verb)
+    subj = subject_of(verb, table.lex)
     if not holders and subj is not None:
-        outer = verb.head if verb.dep_ == "ccomp" else None
-        holders = phrase_actors(table, subject_of(outer)) if outer is not None and subject_of(outer) is not None else []
+        holders = subject_actors(table, verb.head if verb.dep_ == "ccomp" else None)
     if not holders:
         return None
     of = phrase_actors(table, subj) if subj is not None and verb.dep_ != "auxpass" else []
     item = _text(doc, (subj.left_edge.i if subj is not None else aux.i), verb.right_edge.i + 1)
-    cond = _precondition(doc, verb)
+    cond = _precondition(doc, verb, table.lex)
     sent = aux.sent
     return DemandInfo(holders, of, [item], sent.start_char, sent.end_char, condition_for=cond, cue=aux.lemma_.lower(),
                       token=aux.i)
 
 
-def _precondition(doc: Doc, verb: Token) -> str | None:
+def _precondition(doc: Doc, verb: Token, lex: Lexicons) -> str | None:
+    """What a demand must be met before: "before talking about negotiations"."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in {"before", "for"} or c.dep_ == "advcl" and any(
+        if c.dep_ == "prep" and c.lower_ in lex.words.precondition_preps or c.dep_ == "advcl" and any(
                 m.lower_ == "before" for m in c.children if m.dep_ == "mark"):
             a, b = _text(doc, c.i + 1 if c.dep_ == "prep" else c.left_edge.i, c.right_edge.i + 1)
             return _chars(doc, a, b)
@@ -171,7 +187,8 @@ def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> Demand
     # the colon may follow the noun's own modifiers: "three conditions for a ceasefire: ..."
     reach = max([c.right_edge.i for c in noun.children if c.dep_ == "prep" and c.i > noun.i], default=noun.i)
     colon = next((t for t in doc[noun.i + 1:min(reach + 2, noun.sent.end)] if t.text == ":"), None)
-    count = next((NUMBERS[c.lower_] for c in noun.children if c.lower_ in NUMBERS), None)
+    numbers = table.lex.numbers
+    count = next((numbers[c.lower_] for c in noun.children if c.lower_ in numbers), None)
     if colon is None:
         return _noun_demand(doc, noun, table, statements)
     purpose = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < colon.i), None)
@@ -200,9 +217,10 @@ def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> Demand
 
 def _noun_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> DemandInfo | None:
     """ "The GNA reiterated its demand for the withdrawal of the Wagner mercenaries"."""
-    if noun.lemma_.lower() not in {"demand", "call", "condition", "precondition", "requirement"}:
+    words = table.lex.words
+    if noun.lemma_.lower() not in words.demand_nouns:
         return None
-    what = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}), None)
+    what = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in words.demand_object_preps), None)
     pobj = next((p for p in what.children if p.dep_ == "pobj"), None) if what is not None else None
     if pobj is None or table.actor_of(pobj):
         return None
@@ -225,8 +243,7 @@ def _list_owner(noun: Token, table: ActorTable, statements) -> list[str]:
     for st in statements:
         if st.tokens[0] <= noun.i < st.tokens[1] or noun.sent.start_char <= st.start < noun.sent.end_char:
             return [st.speaker]
-    subj = subject_of(verb)
-    return phrase_actors(table, subj) if subj is not None else []
+    return subject_actors(table, verb)
 
 
 _SPLIT = re.compile(r",\s+and\s+(?=the\b)|;\s+|,\s+(?=the\s+\w+(?:ing|tion|ment|al|ance|ence)\s+of\b)", re.I)
@@ -248,18 +265,19 @@ def _split_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _status(doc: Doc, tok: Token, d: DemandInfo) -> str:
+def _status(tok: Token, lex: Lexicons) -> str:
     """From the verbs governing the cue: "reiterated its call" -> reiterated, "rejected the
     demand" / "cannot accept the terms" -> rejected, "accepted the conditions" -> accepted."""
     chain = [tok] + [a for a in tok.ancestors][:3]
-    words = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for t in chain for c in t.children
-                                                 if c.dep_ == "advmod"}
+    lemmas = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for t in chain for c in t.children
+                                                  if c.dep_ == "advmod"}
     negated = any(c.dep_ == "neg" for t in chain for c in t.children)
-    if words & {"reiterate", "renew", "repeat", "again"}:
+    words = lex.words
+    if lemmas & words.reiterating:
         return "reiterated"
-    if words & {"reject", "refuse", "dismiss"} or words & {"accept", "meet"} and negated:
+    if lemmas & words.rejecting or lemmas & words.rejected_when_negated and negated:
         return "rejected"
-    if words & {"accept", "agree"}:
+    if lemmas & words.accepting:
         return "accepted"
     return "stated"
 
@@ -277,3 +295,10 @@ def _dedupe(items: list[DemandInfo]) -> list[DemandInfo]:
             continue
         out.append(d)
     return sorted(out, key=lambda d: d.token)
+
+
+# the spaCy component of find_demands(): what it reads from the Doc and where it stores its result
+Language.factory("parley_demands", default_config={"kb": None},
+                 requires=["doc._.parley_actors", "doc._.parley_statements"],
+                 assigns=[doc_attribute("parley_demands")],
+                 func=component("parley_demands", on_claims(find_demands)))

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
+from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from parley.knowledge.gazetteer import Gazetteer, GazPlace
-from parley.knowledge.kb import KBActor, KnowledgeBase, surface_key
+from parley.knowledge.kb import KBActor, KnowledgeBase
+from parley.nlp.components import KBMatcher, Resources, component, day_of, doc_attribute
+from parley.nlp.lexicon import Lexicons, WordLists
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOCATIVE_PREPS = {"in", "at", "from", "to", "into", "near", "across", "around", "outside", "inside",
-                  "toward", "towards", "through", "throughout", "within", "via", "off",
-                  "beyond", "along", "south", "north", "east", "west"}
-_COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
-            "centre", "center", "heart", "edge", "suburbs", "outside", "west", "east"}
-AGENT_NOUNS = {"supporter", "ally", "backer", "patron", "friend", "partner", "sponsor", "official",
-               "government", "spokesman", "spokeswoman", "minister", "ministry", "authorities",
-               "leader", "government", "authority", "counterpart", "diplomat", "envoy", "delegation"}
 
 
 @dataclass
@@ -41,50 +34,22 @@ class MentionInfo:
     rule: str = "ner"           # alias | adjective | seat | name-key | ner
     place: GazPlace | None = None
     agent: bool = True          # an actor mention (False: only a place)
+    locative: bool = False      # a place name used as a location ("fighting in Tripoli")
     affiliated: KBActor | None = None   # a nominal group's state ("Turkish forces")
 
-    def span(self, doc: Doc) -> Span:
-        return doc[self.start:self.end]
 
-
-class KBMatcher:
-    """Phrase matchers over every KB surface form: single capitalised words case-sensitively,
-    longer or lowercase forms case-insensitively."""
-
-    def __init__(self, nlp, kb: KnowledgeBase):
-        self.kb = kb
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.forms: dict[str, list[tuple[KBActor, str]]] = {}
-        exact, folded = set(), set()
-        for form, actor, rule in kb.surface_forms():
-            text = form[4:] if form.lower().startswith("the ") and len(form) > 6 else form
-            self.forms.setdefault(surface_key(text), []).append((actor, rule))
-            tokens = nlp.make_doc(text)
-            if len(tokens) == 1 and text != text.lower():
-                exact.add(text)
-            else:
-                folded.add(text)
-        self.exact.add("KB", [nlp.make_doc(t) for t in sorted(exact)])
-        self.folded.add("KB", [nlp.make_doc(t) for t in sorted(folded)])
-
-    def __call__(self, doc: Doc) -> list[Span]:
-        spans = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.folded(doc)]
-        return filter_spans(spans)
-
-
-def _trim(span: Span) -> Span:
+def _trim(span: Span, words: WordLists) -> Span:
     """Drop a leading determiner and a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or doc[start].pos_ == "ADP"):
+    while start < end - 1 and (doc[start].lower_ in words.articles or doc[start].pos_ == "ADP"):
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
 
 
-def is_locative(span: Span) -> bool:
+def is_locative(span: Span, words: WordLists) -> bool:
     """Whether a place name is used as a location ("fighting in Tripoli"), not as an agent.
 
     A name governed by a locative preposition is a location, unless the preposition hangs on
@@ -97,32 +62,68 @@ def is_locative(span: Span) -> bool:
         tok = tok.head
     if tok.dep_ == "pobj":
         prep = tok.head
-        if prep.lower_ in LOCATIVE_PREPS:
+        if prep.lower_ in words.locative_preps:
             owner = prep.head
-            if owner.lemma_.lower() in AGENT_NOUNS:
+            if owner.lemma_.lower() in words.agent_nouns:
                 return False
             # "thanked his supporters in Moscow": the parser hangs "in" on the verb
             before = owner.doc[prep.i - 1] if prep.i > 0 else None
             return not (owner.pos_ == "VERB" and before is not None and before.dep_ == "dobj"
-                        and before.head.i == owner.i and before.lemma_.lower() in AGENT_NOUNS)
-        if prep.lower_ == "of" and prep.head.lower_ in _COMPASS:   # "south of Tripoli"
+                        and before.head.i == owner.i and before.lemma_.lower() in words.agent_nouns)
+        if prep.lower_ == "of" and prep.head.lower_ in words.compass_words:   # "south of Tripoli"
             return True
         return False
     if tok.dep_ == "appos" and tok.head.i != tok.i:
-        return is_locative(tok.doc[tok.head.i:tok.head.i + 1])
+        return is_locative(tok.doc[tok.head.i:tok.head.i + 1], words)
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-        return tok.head.lemma_.lower() not in AGENT_NOUNS   # "the Berlin process", not "Tripoli officials"
+        return tok.head.lemma_.lower() not in words.agent_nouns   # "the Berlin process", not "Tripoli officials"
     return tok.dep_ == "npadvmod"
 
 
 def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBMatcher,
-                  *, day: str | None = None, nominals: dict[str, str] | None = None) -> list[MentionInfo]:
-    """All actor and place mentions of ``doc`` in text order: knowledge-base names, NER names,
-    then nominal groups ("coalition forces") and sites ("the camp") from ``nominals``."""
-    out: list[MentionInfo] = []
-    taken = set()
+                  *, lex: Lexicons, day: str | None = None) -> list[MentionInfo]:
+    """All actor and place mentions of ``doc`` in text order.
+
+    Args:
+        doc: the parsed Doc, with NER entities.
+        kb: the knowledge base its names are resolved in.
+        gazetteer: the places.
+        matcher: the knowledge base's names as phrase matchers.
+        lex: the lexicons (nominal heads and word lists).
+        day: the publication day (ISO), for time-dependent names.
+
+    Returns:
+        Knowledge-base names, then NER names, then nominal groups ("coalition forces") and
+        sites ("the camp"), sorted by their first token.
+    """
+    words = lex.words
+    out = _kb_mentions(doc, kb, gazetteer, matcher, day, words)
+    taken = {i for m in out for i in range(m.start, m.end)}
+    prefer = tuple({m.kb.country for m in out if m.kb and m.kb.country})
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS or taken.intersection(range(ent.start, ent.end)):
+            continue
+        span = _trim(ent, words)
+        if not span.text.strip() or not any(t.is_alpha for t in span):
+            continue
+        if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lemma_.lower() in words.office_words:
+            continue   # "Interior Minister X": a portfolio, not an organisation
+        m = _resolve_entity(span, ent.label_, kb, gazetteer, day, prefer)
+        if m is not None:
+            out.append(m)
+            taken.update(range(span.start, span.end))
+    if lex.nominals:
+        out = _nominals(doc, out, taken, lex.nominals, words)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _kb_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBMatcher, day: str | None,
+                 words: WordLists) -> list[MentionInfo]:
+    """Knowledge-base names; a capital used as a location is a place, not its state."""
+    out = []
     for span in matcher(doc):
-        span = _trim(span)
+        span = _trim(span, words)
         hits = kb.resolve(span.text, day=day, fuzzy=False)
         if not hits:
             continue
@@ -132,39 +133,24 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
         if res.rule == "seat":
             m.place = gazetteer.lookup(span.text, fuzzy=False)
             m.label = "GPE"
-            m.agent = not is_locative(span)
+            m.locative = is_locative(span, words)
+            m.agent = not m.locative
         elif res.actor.kind == "state" and res.rule == "alias":
             m.place = gazetteer.lookup(span.text, fuzzy=False)
+            m.locative = m.place is not None and is_locative(span, words)
         out.append(m)
-        taken.update(range(span.start, span.end))
-    prefer = tuple({m.kb.country for m in out if m.kb and m.kb.country})
-    for ent in doc.ents:
-        if ent.label_ not in NER_LABELS or taken.intersection(range(ent.start, ent.end)):
-            continue
-        span = _trim(ent)
-        if not span.text.strip() or not any(t.is_alpha for t in span):
-            continue
-        if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lemma_.lower() in _OFFICE_WORDS:
-            continue   # "Interior Minister X": a portfolio, not an organisation
-        m = _resolve_entity(span, ent.label_, kb, gazetteer, day, prefer)
-        if m is not None:
-            out.append(m)
-            taken.update(range(span.start, span.end))
-    if nominals:
-        out = _nominals(doc, out, taken, nominals)
-    out.sort(key=lambda m: m.start)
     return out
 
 
-def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[str, str]) -> list[MentionInfo]:
+def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[str, str],
+              words: WordLists) -> list[MentionInfo]:
     """Noun phrases headed by a group or site noun. A group phrase absorbs a premodifying
     demonym ("Turkish forces" is one group actor, affiliated to Turkey, not the state)."""
-    by_start = {m.start: m for m in out}
     for chunk in doc.noun_chunks:
         kind = nominals.get(chunk.root.lemma_.lower())
         if kind is None or chunk.root.ent_type_ in {"PERSON", "GPE"}:
             continue
-        span = _trim(chunk)
+        span = _trim(chunk, words)
         while len(span) > 1 and span[0].pos_ in {"PRON", "DET"}:
             span = doc[span.start + 1:span.end]
         inside = [m for m in out if span.start <= m.start and m.end <= span.end]
@@ -174,7 +160,6 @@ def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[
         affiliated = inside[0].kb if inside else None
         for m in inside:
             out.remove(m)
-            by_start.pop(m.start, None)
         m = MentionInfo(span.start, span.end, span.start_char, span.end_char, span.text,
                         "NOM_GROUP" if kind == "group" else "NOM_SITE", agent=kind == "group")
         m.rule = "nominal"
@@ -182,9 +167,6 @@ def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[
         out.append(m)
         taken.update(range(span.start, span.end))
     return out
-
-
-_OFFICE_WORDS = {"minister", "ministry", "secretary", "spokesman", "spokeswoman", "spokesperson", "minster"}
 
 
 def _label(actor: KBActor) -> str:
@@ -232,3 +214,14 @@ def _personal_context(span: Span) -> bool:
         return True
     prev = span.doc[span.start - 1] if span.start > 0 else None
     return bool(prev is not None and prev.ent_type_ == "PERSON" and prev.ent_iob_ != "O")
+
+
+def _run(doc: Doc, r: Resources) -> list[MentionInfo]:
+    return find_mentions(doc, r.kb, r.gazetteer, r.matcher, lex=r.lexicons, day=day_of(doc))
+
+
+# the spaCy component of find_mentions(): what it reads from the Doc and where it stores its result
+Language.factory("parley_mentions", default_config={"kb": None},
+                 requires=["doc.ents", "token.dep", "token.lemma"],
+                 assigns=[doc_attribute("parley_mentions")],
+                 func=component("parley_mentions", _run))

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from parley.nlp.actors import ActorTable
+from parley.models import Relation
+from parley.nlp.components import component, doc_attribute, on_claims
+from parley.nlp.facts import Chunk, unique
 from parley.nlp.lexicon import Lexicons
-from parley.nlp.statements import StatementInfo, subject_of
+from parley.nlp.statements import StatementInfo
+from parley.nlp.syntax import claimed_by, list_actors, modality, negated, phrase_actors, subject_actors, subject_of
+from parley.nlp.table import ActorTable
 
-SOURCE_PREPS = {"by"}
-TARGET_PREPS = {"for", "of", "to", "with", "against", "on", "behind"}
-CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis"}
 
 
 @dataclass
@@ -31,99 +33,24 @@ class RelationInfo:
     start: int      # evidence: the sentence
     end: int
 
-
-def phrase_actors(table: ActorTable, head: Token, *, skip_clauses: bool = True) -> list[str]:
-    """Actors named in the phrase headed by ``head`` (itself, conjuncts, "of"-phrases)."""
-    out: list[str] = []
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        aid = table.actor_of(tok)
-        if aid and aid not in out:
-            out.append(aid)
-        for child in tok.children:
-            if skip_clauses and child.dep_ in CLAUSE_DEPS - {"conj"}:
-                continue
-            if child.dep_ in {"det", "punct", "cc", "amod"} and child.i not in table.by_token:
-                continue
-            if child.dep_ == "prep" and child.lower_ not in {"of", "between", "among", "with"}:
-                continue   # "the proposal for a truce in Yemen" does not name Yemen as a party
-            stack.append(child)
-    return out
-
-
-def list_actors(table: ActorTable, head: Token) -> list[str]:
-    """Actors of a phrase and of an enumeration that continues it ("in Moscow, Cairo and Abu
-    Dhabi"), read left to right so that a misattached list member is not lost."""
-    out = phrase_actors(table, head)
-    doc = head.doc
-    i = head.right_edge.i + 1
-    while i < head.sent.end:
-        tok = doc[i]
-        aid = table.by_token.get(i)
-        if aid:
-            if aid not in out:
-                out.append(aid)
-        elif tok.text not in {",", "and", "or"}:
-            break
-        i += 1
-    return out
-
-
-ENDING_VERBS = {"abandon", "end", "stop", "cease", "halt", "suspend", "drop", "withdraw", "cut", "quit"}
-
-
-def _negated_here(tok: Token, lex: Lexicons) -> bool:
-    return any(c.dep_ in {"neg", "det", "advmod"} and c.lower_ in lex.negation for c in tok.children)
-
-
-def negated(tok: Token, lex: Lexicons) -> bool:
-    """Whether a cue is negated: "does not back", "no support", "stopped supporting",
-    "abandon its support" — and "will never abandon its support" is support again."""
-    own = _negated_here(tok, lex)
-    head = tok.head
-    if tok.dep_ in {"dobj", "xcomp", "pcomp"} and head.lemma_.lower() in ENDING_VERBS:
-        return own != (not _negated_here(head, lex))
-    return own or tok.dep_ in {"dobj", "pobj"} and _negated_here(head, lex)
-
-
-def modality(tok: Token, lex: Lexicons) -> str:
-    """asserted | hypothetical | conditional | future, from auxiliaries and "if"-clauses."""
-    verb = tok
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    chain = [verb] + list(verb.ancestors)[:2]
-    for v in chain:
-        if any(c.dep_ in {"advcl"} and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
-               for c in v.children):
-            return "conditional"
-        if v.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in v.children):
-            return "hypothetical"
-    for c in verb.children:
-        if c.dep_ in {"aux", "advmod"} and c.lemma_.lower() in lex.modality:
-            return lex.modality[c.lemma_.lower()]
-    return "asserted"
-
-
-def claimed_by(tok: Token, statements: list[StatementInfo]) -> str | None:
-    """The speaker of the innermost statement whose content holds the token, or of a statement
-    whose cue the token's clause is coordinated with ("X stressed A, and it supports B")."""
-    inside = [s for s in statements if s.tokens[0] <= tok.i < s.tokens[1]]
-    if inside:
-        return min(inside, key=lambda s: s.tokens[1] - s.tokens[0]).speaker
-    cues = {s.cue_tokens[0]: s.speaker for s in statements if s.cue_tokens[1] > s.cue_tokens[0]}
-    node = tok
-    while node.head.i != node.i and node.dep_ not in {"relcl", "advcl", "ccomp"}:
-        node = node.head
-        if node.dep_ not in {"conj", "ROOT"} and node.pos_ in {"VERB", "AUX"}:
-            continue
-        if node.i in cues and node.i < tok.i:
-            return cues[node.i]
-    return None
+    def to_model(self, chunk: Chunk) -> Relation:
+        """The contract's Relation, with its evidence sentence at article offsets."""
+        return Relation(self.source, self.type, self.target, chunk.text(self.start, self.end),
+                        *chunk.chars(self.start, self.end), self.claimed_by, self.negated, self.modality, self.cue)
 
 
 def find_relations(doc: Doc, table: ActorTable, statements: list[StatementInfo], lex: Lexicons) -> list[RelationInfo]:
-    """All stance relations in ``doc``."""
+    """All stance relations in ``doc``.
+
+    Args:
+        doc: the parsed Doc.
+        table: its actor table.
+        statements: its statements (whose claim a relation is).
+        lex: the lexicons (stance cues, negation, modality).
+
+    Returns:
+        The relations in token order, each (source, type, target, cue token) once.
+    """
     out: list[RelationInfo] = []
     for tok in doc:
         pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else None
@@ -151,7 +78,7 @@ def find_relations(doc: Doc, table: ActorTable, statements: list[StatementInfo],
                 and tok.lemma_ == "call":
             continue
         out.extend(_emit(doc, tok, pairs, rel, lex, statements))
-    return _dedupe(out)
+    return unique(out, key=lambda r: (r.source, r.type, r.target, r.token))
 
 
 def _emit(doc: Doc, tok: Token, pairs, rel: str, lex: Lexicons, statements, negate: bool | None = None):
@@ -166,13 +93,12 @@ def _emit(doc: Doc, tok: Token, pairs, rel: str, lex: Lexicons, statements, nega
 
 
 def _verb_pairs(verb: Token, table: ActorTable) -> list[tuple[str, str]]:
-    subj = subject_of(verb)
-    sources = phrase_actors(table, subj) if subj is not None else []
+    sources = subject_actors(table, verb)
     targets: list[str] = []
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"}:
             targets += phrase_actors(table, c)
-        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in table.lex.words.target_preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets += phrase_actors(table, p)
@@ -198,7 +124,7 @@ def _noun_owner(noun: Token, table: ActorTable) -> list[str]:
         if anc.dep_ in {"relcl", "ccomp"}:
             break
         if anc.pos_ in {"VERB", "AUX"}:
-            subj = subject_of(anc)
+            subj = subject_of(anc, table.lex)
             if subj is not None:
                 return phrase_actors(table, subj)
             if anc.dep_ not in {"acl", "advcl", "xcomp", "conj"}:
@@ -206,18 +132,16 @@ def _noun_owner(noun: Token, table: ActorTable) -> list[str]:
     return []
 
 
-LIGHT_VERBS = {"conduct", "carry", "launch", "wage", "mount", "stage", "lead", "continue", "intensify", "step"}
-
-
 def _noun_pairs(noun: Token, table: ActorTable) -> list[tuple[str, str]]:
     """ "X's support for Y"; with a light verb, "X conducted strikes ... against Y"."""
+    words = table.lex.words
     sources = _noun_owner(noun, table)
     holders = [noun]
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in words.light_verbs:
         holders.append(noun.head)
     targets: list[str] = []
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+        if c.dep_ == "prep" and c.lower_ in words.target_preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets += phrase_actors(table, p)
@@ -244,12 +168,12 @@ def _agent_noun_pairs(noun: Token, table: ActorTable) -> list[tuple[str, str]]:
     supported = [table.actor_of(c) for c in noun.children if c.dep_ == "poss" and table.actor_of(c)]
     holders: list[str] = []
     for c in noun.children:
-        if c.dep_ in {"appos", "compound"} or (c.dep_ == "prep" and c.lower_ in {"in", "from", "like", "such"}):
+        if c.dep_ in {"appos", "compound"} or (c.dep_ == "prep" and c.lower_ in table.lex.words.holder_preps):
             for t in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"]):
                 holders += list_actors(table, t)
         if c.dep_ == "prep" and c.lower_ == "of":
             supported += [a for p in c.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
-    if noun.dep_ == "appos" or (noun.dep_ == "conj" and False):
+    if noun.dep_ == "appos":
         holders += phrase_actors(table, noun.head)
     if noun.head.dep_ == "appos" or noun.dep_ == "compound":
         holders += [a for a in [table.actor_of(noun.head)] if a]
@@ -263,16 +187,12 @@ def _hands_pairs(noun: Token, table: ActorTable) -> list[tuple[str, str]]:
     agents = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
     verb = noun.head.head
-    subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
-    victims = phrase_actors(table, subj) if subj is not None else []
+    victims = subject_actors(table, verb if verb.pos_ in {"VERB", "AUX"} else None)
     return [(a, v) for a in agents for v in victims]
 
 
-def _dedupe(items: list[RelationInfo]) -> list[RelationInfo]:
-    seen, out = set(), []
-    for r in items:
-        key = (r.source, r.type, r.target, r.token)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
+# the spaCy component of find_relations(): what it reads from the Doc and where it stores its result
+Language.factory("parley_relations", default_config={"kb": None},
+                 requires=["doc._.parley_actors", "doc._.parley_statements"],
+                 assigns=[doc_attribute("parley_relations")],
+                 func=component("parley_relations", on_claims(find_relations)))

@@ -3,23 +3,22 @@
 Each statement keeps its speaker (an actor id), the cue lemma, the content span, and the
 spans of the words naming the speaker and of the cue. Verbs joined by "and" share their
 subject; participles ("..., saying that") inherit the subject of the verb they hang on.
+Speakers are looked up in the actor table (``ActorTable.speaker``).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from parley.nlp.actors import ActorBuild, ActorTable, slug
+from parley.models import Statement
+from parley.nlp.components import Resources, component, doc_attribute
+from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons
-
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_SPEECH_NOUNS = {"statement", "remark", "comment", "word", "declaration", "announcement", "speech", "letter",
-                 "report", "testimony", "interview", "message", "tweet", "post"}
-CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "parataxis", "advcl"}
-OPEN_QUOTES = "\u201c\u00ab\u201e\""
-CLOSE_QUOTES = "\u201d\u00bb\u201c\""
+from parley.nlp.quotes import CLOSE_QUOTES, OPEN_QUOTES, is_quote, quote_spans
+from parley.nlp.syntax import content_range, subject_of
+from parley.nlp.table import ActorTable
 
 
 @dataclass
@@ -35,9 +34,25 @@ class StatementInfo:
     cue_tokens: tuple[int, int] = (0, 0)
     negated: bool = False
 
+    def to_model(self, chunk: Chunk) -> Statement:
+        """The contract's Statement at article offsets, with the speaker's role in this chunk."""
+        start, end = chunk.chars(self.start, self.end)
+        return Statement(speaker=self.speaker, cue=self.cue, content=chunk.text(self.start, self.end),
+                         start=start, end=end, direct=self.direct, source_span=chunk.span(self.source),
+                         cue_span=chunk.span(self.cue_span), role=chunk.role_of(self.speaker))
+
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[StatementInfo]:
-    """All statements in ``doc`` (see the module docstring)."""
+    """All statements in ``doc`` (see the module docstring).
+
+    Args:
+        doc: the parsed Doc.
+        table: its actor table (speakers no rule resolved are added to it).
+        lex: the lexicons.
+
+    Returns:
+        The statements in text order, direct ones marked.
+    """
     found: list[StatementInfo] = []
     for sent in doc.sents:
         for tok in sent:
@@ -54,6 +69,19 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
     found.extend(_colon_statements(doc, table, found))
     found.extend(_quotes(doc, table, lex, found))
     return _mark_direct(doc, _merge_interrupted(doc, _dedupe(found)))
+
+
+def speaker_for(table: ActorTable, subj: Token) -> tuple[str | None, tuple[int, int]]:
+    """The actor a subject phrase names and its span (``ActorTable.speaker``), looking through
+    a speech noun to its owner ("confirmed by the statements of X": X)."""
+    words = table.lex.words
+    if subj.lemma_.lower() in words.speech_nouns and subj.i not in table.by_token:
+        for c in subj.children:
+            if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in words.speaker_preps:
+                inner = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                if inner is not None:
+                    return speaker_for(table, inner)
+    return table.speaker(subj)
 
 
 def _mark_direct(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
@@ -120,7 +148,7 @@ def _colon_statements(doc: Doc, table: ActorTable, found: list[StatementInfo]) -
         if speaker is None:
             continue
         start = content.start
-        while start < content.end and (doc[start].is_space or doc[start].is_punct and not _is_quote(doc[start])):
+        while start < content.end and (doc[start].is_space or doc[start].is_punct and not is_quote(doc[start])):
             start += 1
         st = _make(doc, speaker, ":", (start, content.end), True, source, (colon.i, colon.i + 1))
         if st:
@@ -139,79 +167,7 @@ def _drop_embedded(items: list[StatementInfo]) -> list[StatementInfo]:
     return out
 
 
-# -- speakers -------------------------------------------------------------------------------
-def subject_of(verb: Token, depth: int = 0, lex: Lexicons | None = None) -> Token | None:
-    """The subject of a verb, inherited through conj / participle / xcomp links; with ``lex``,
-    a participle ("..., saying that") takes the subject of the reporting verb above it."""
-    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECTS for c in verb.children):
-        for c in verb.head.children:   # object control: "called on Moscow to ...", "urged X to ..."
-            if c.dep_ == "dobj" and c.i < verb.i:
-                return c
-            if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i:
-                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-    own_cue = lex is not None and verb.lemma_.lower() in lex.reporting_verbs
-    if lex is not None and (verb.tag_ == "VBG" and verb.dep_ in {"advcl", "conj", "xcomp"}
-                            or own_cue and verb.dep_ == "conj") \
-            and not any(c.dep_ in SUBJECTS for c in verb.children):
-        for anc in verb.ancestors:
-            cue = lex.reporting_verbs.get(anc.lemma_.lower())
-            if cue is not None and cue.kind == "speech" and anc.pos_ == "VERB":
-                subj = subject_of(anc)
-                if subj is not None:
-                    return subj
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":   # "X was quoted (by Y) as saying ..."
-        quoted = verb.head.head
-        if quoted.lemma_.lower() in {"quote", "cite", "report"}:
-            subj = next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
-            if subj is not None:
-                return subj
-    for child in verb.children:   # a passive's agent is the one who speaks
-        if child.dep_ == "agent":
-            for p in child.children:
-                if p.dep_ == "pobj":
-                    return p
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    if depth < 4 and verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and verb.head.i != verb.i:
-        return subject_of(verb.head, depth + 1)
-    return None
-
-
-def speaker_for(table: ActorTable, subj: Token) -> tuple[str | None, tuple[int, int]]:
-    """The actor a subject phrase names (creating a generic one for "officials"), and its span."""
-    doc = subj.doc
-    if subj.lemma_.lower() in _SPEECH_NOUNS and subj.i not in table.by_token:
-        for c in subj.children:   # "confirmed by the statements of X": X
-            if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
-                inner = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None)
-                if inner is not None:
-                    return speaker_for(table, inner)
-    aid = table.actor_of(subj) or table.actor_in(subj)
-    if aid:
-        spans = [(s, e) for s, e in table.actors[aid].tokens if s <= subj.i < e]
-        s, e = spans[0] if spans else (subj.i, subj.i + 1)
-        return aid, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-    if subj.pos_ == "PRON" and subj.lower_ in {"he", "she", "they", "we", "i"}:
-        aid = "pronoun:" + subj.lower_   # a speaker the rules could not resolve; kept, not guessed
-        actor = table.actors.setdefault(aid, ActorBuild(aid, f"{subj.lower_} (unresolved)", "other"))
-        table.add_mention(actor, subj.i, subj.i + 1)
-        return aid, (subj.idx, subj.idx + len(subj))
-    if subj.pos_ in {"NOUN", "PROPN"} and subj.lemma_.lower() not in {"which", "that", "who"}:
-        start = subj.left_edge.i
-        while start < subj.i and doc[start].lower_ in {"the", "a", "an"}:
-            start += 1
-        phrase = doc[start:subj.i + 1]
-        aid = "other:" + slug(phrase.text)
-        actor = table.actors.setdefault(aid, ActorBuild(aid, phrase.text, "other"))
-        table.add_mention(actor, phrase.start, phrase.end)
-        return aid, (phrase.start_char, phrase.end_char)
-    return None, (subj.idx, subj.idx + len(subj))
-
-
-# -- content ----------------------------------------------------------------------------------
+# -- reporting verbs, nouns and "according to" -------------------------------------------------
 def _content_child(verb: Token, lex: Lexicons) -> Token | None:
     frame = lex.reporting_verbs[verb.lemma_.lower()].frame
     kids = list(verb.children)
@@ -227,46 +183,13 @@ def _content_child(verb: Token, lex: Lexicons) -> Token | None:
             if c.dep_ in {"dobj", "xcomp"} and c.i > verb.i:
                 return c
     for c in kids:  # "called for X", "insisted on X"
-        if c.dep_ == "prep" and c.lower_ in {"for", "on", "about", "of"} and c.i == verb.i + 1:
+        if c.dep_ == "prep" and c.lower_ in lex.words.content_preps and c.i == verb.i + 1:
             return c
     if any(c.dep_ == "agent" for c in kids):   # "summarized by X with three conditions: ..."
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ in {"with", "as"} and c.i > verb.i:
+            if c.dep_ == "prep" and c.lower_ in lex.words.frame_preps and c.i > verb.i:
                 return c
     return None
-
-
-def content_range(doc: Doc, head: Token, cue: Token, lex: Lexicons) -> tuple[int, int]:
-    """Token range of a content phrase, cut before a following reporting verb of the same
-    speaker ("stressed that X, and clarified that Y") and without a leading "that"."""
-    start, end = head.left_edge.i, head.right_edge.i + 1
-    if head.dep_ == "ccomp":   # "stressed that in the event that X, Y": two clauses, one content
-        for sib in cue.children:
-            if sib.dep_ == "ccomp" and sib.i > head.i and sib.left_edge.i <= end + 1:
-                end = max(end, sib.right_edge.i + 1)
-            elif sib.dep_ == "conj" and sib.i > head.i and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in sib.children) \
-                    and sib.lemma_.lower() not in lex.reporting_verbs:   # "..., and that B"
-                end = max(end, sib.right_edge.i + 1)
-    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in {"that", "whether", "if"}
-                           or doc[start].is_punct and not _is_quote(doc[start])):
-        start += 1
-    for t in doc[start:end]:
-        if t.i > start and t.dep_ == "conj" and t.lemma_.lower() in lex.reporting_verbs \
-                and not any(c.dep_ in SUBJECTS for c in t.children):
-            cut = t.i
-            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
-                cut -= 1
-            end = min(end, cut)
-            break
-    while end > start + 1 and (doc[end - 1].is_punct and not _is_quote(doc[end - 1])
-                               or doc[end - 1].dep_ == "cc"):
-        end -= 1
-    return start, end
-
-
-def _is_quote(tok: Token) -> bool:
-    return tok.text in OPEN_QUOTES + CLOSE_QUOTES
 
 
 def _make(doc: Doc, speaker: str, cue: str, rng: tuple[int, int], direct: bool,
@@ -280,7 +203,7 @@ def _make(doc: Doc, speaker: str, cue: str, rng: tuple[int, int], direct: bool,
                          (cue_span.start_char, cue_span.end_char), (s, e), cue_tokens)
 
 
-def _parenthetical(doc: Doc, verb: Token) -> tuple[int, int] | None:
+def _parenthetical(doc: Doc, verb: Token, lex: Lexicons) -> tuple[int, int] | None:
     """ "The museum, Mr. Bush said, celebrated ...": the clause around a parenthetical cue."""
     if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or verb.head.i == verb.i:
         return None
@@ -288,12 +211,12 @@ def _parenthetical(doc: Doc, verb: Token) -> tuple[int, int] | None:
         return None
     head = verb.head
     left = min(t.i for t in verb.subtree if not t.is_punct)
-    if not (doc[left - 1].text in {",", "\u2014", "--"} if left > 0 else False):
+    if not (doc[left - 1].text in lex.words.parenthetical_marks if left > 0 else False):
         return None
     start, end = head.left_edge.i, head.right_edge.i + 1
     if not start < left:
         return None
-    while end > start + 1 and doc[end - 1].is_punct and not _is_quote(doc[end - 1]):
+    while end > start + 1 and doc[end - 1].is_punct and not is_quote(doc[end - 1]):
         end -= 1
     return start, end
 
@@ -303,33 +226,31 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
                                                          for p in c.children) for c in verb.children):
         return None   # "quoted by the agency as saying": the statement is the saying's, not the quoting's
     content = _content_child(verb, lex)
-    if content is None:
-        rng = _parenthetical(doc, verb)
-        subj = subject_of(verb, lex=lex) if rng else None
-        if subj is None:
-            return None
-        speaker, source = speaker_for(table, subj)
-        if speaker is None:
-            return None
-        return _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
-    subj = subject_of(verb, lex=lex)
+    rng = _parenthetical(doc, verb, lex) if content is None else _content_of(doc, verb, content, lex)
+    subj = subject_of(verb, lex, inherit=True) if rng else None
     if subj is None:
         return None
-    rng = content_range(doc, content, verb, lex)
-    if content.dep_ == "prep" and content.lower_ not in {"with", "as"}:
-        rng = (content.i + 1, rng[1])
-    elif content.dep_ == "prep":   # "summarized by X with three conditions: A, B and C"
-        rng = (content.i, max(rng[1], verb.right_edge.i + (0 if doc[verb.right_edge.i].is_punct else 1)))
-    elif content.dep_ in {"dobj", "xcomp"} and lex.reporting_verbs[verb.lemma_.lower()].kind != "speech" \
+    if content is not None and content.dep_ in {"dobj", "xcomp"} \
+            and lex.reporting_verbs[verb.lemma_.lower()].kind != "speech" \
             and (rng[1] - rng[0] < 3 or _only_actor(doc, table, rng)):
         return None   # "backs Haftar": a stance, not something said
     speaker, source = speaker_for(table, subj)
     if speaker is None:
         return None
     st = _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
-    if st is not None:
+    if st is not None and content is not None:
         st.negated = any(c.dep_ == "neg" for c in verb.children)
     return st
+
+
+def _content_of(doc: Doc, verb: Token, content: Token, lex: Lexicons) -> tuple[int, int]:
+    """The token range of a reporting verb's content phrase."""
+    rng = content_range(doc, content, verb, lex)
+    if content.dep_ == "prep" and content.lower_ not in lex.words.frame_preps:
+        return content.i + 1, rng[1]
+    if content.dep_ == "prep":   # "summarized by X with three conditions: A, B and C"
+        return content.i, max(rng[1], verb.right_edge.i + (0 if doc[verb.right_edge.i].is_punct else 1))
+    return rng
 
 
 def _only_actor(doc: Doc, table: ActorTable, rng: tuple[int, int]) -> bool:
@@ -351,21 +272,23 @@ def _cue_tokens(verb: Token) -> tuple[int, int]:
 
 def _noun_statement(doc: Doc, noun: Token, table: ActorTable) -> StatementInfo | None:
     """ "the statements of X that ...", "X's call for ..."."""
+    words = table.lex.words
     speaker_tok = None
     for c in noun.children:
         if c.dep_ == "poss":
             speaker_tok = c
-        elif c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}:
+        elif c.dep_ == "prep" and c.lower_ in words.speaker_preps:
             speaker_tok = next((p for p in c.children if p.dep_ == "pobj"), None)
     if speaker_tok is None:
         return None
     content = None
+    owners = {noun.i, speaker_tok.i} | {x.i for x in speaker_tok.subtree}
     for t in doc[noun.i + 1:noun.sent.end]:
-        if t.dep_ in {"acl", "ccomp", "relcl"} and t.head.i in {noun.i, speaker_tok.i} | {x.i for x in speaker_tok.subtree}:
+        if t.dep_ in {"acl", "ccomp", "relcl"} and t.head.i in owners:
             if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children) or t.dep_ in {"acl", "ccomp"}:
                 content = t
                 break
-        if t.dep_ == "prep" and t.head.i == noun.i and t.lower_ in {"for", "on", "about", "to"}:
+        if t.dep_ == "prep" and t.head.i == noun.i and t.lower_ in words.noun_content_preps:
             content = t
             break
     if content is None:
@@ -410,50 +333,7 @@ def _according_to(doc: Doc, tok: Token, table: ActorTable) -> StatementInfo | No
     return _make(doc, speaker, "according to", (start, end), False, source, (tok.i, tok.i + 2))
 
 
-# -- direct quotes --------------------------------------------------------------------------
-_QUOTE_RE = re.compile(r"''|``|[\u201c\u201d\"\u00ab\u00bb\u201e]")
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks, tolerant of mixed and unbalanced marks.
-
-    Curly and angle marks open or close by their shape; a straight mark closes an open quote
-    or opens one. A quote left open at a paragraph's end continues when the next paragraph
-    opens with a mark (the convention for long quotes), else it ends with its paragraph.
-    """
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for m in _QUOTE_RE.finditer(text):
-        pos, mark = m.start(), m.group()
-        mark = {"''": '"', "``": "\u201c"}.get(mark, mark)
-        if open_at is not None and "\n\n" in text[open_at:pos]:
-            para_end = text.index("\n\n", open_at)
-            continues = mark in "\u201c\u00ab\u201e\"" and text[para_end:pos].strip() == ""
-            if not continues:
-                spans.append((open_at + 1, para_end))
-                open_at = None
-            else:
-                continue
-        if mark in "\u201c\u00ab\u201e":   # an opening mark; a second one restarts the quote
-            open_at = pos
-            continue
-        if mark in "\u201d\u00bb":
-            if open_at is not None:
-                spans.append((open_at + 1, pos))
-                open_at = None
-            continue
-        if open_at is None:   # straight mark
-            open_at = pos
-        else:
-            spans.append((open_at + 1, pos))
-            open_at = None
-    spans = [(a + 1 if text[a - 1:a + 1] in ("''", "``") else a, b) for a, b in spans]
-    if open_at is not None:
-        end = text.find("\n\n", open_at)
-        spans.append((open_at + 1, end if end != -1 else len(text)))
-    return [(a, b) for a, b in spans if len(text[a:b].split()) >= 4]
-
-
+# -- direct quotes ----------------------------------------------------------------------------
 def _quotes(doc: Doc, table: ActorTable, lex: Lexicons, found: list[StatementInfo]) -> list[StatementInfo]:
     out = []
     for a, b in quote_spans(doc.text):
@@ -478,7 +358,7 @@ def _quote_speaker(doc: Doc, span: Span, table: ActorTable, lex: Lexicons, found
     window += [t for t in doc[span.end:min(len(doc), span.end + 8)] if t not in window]
     for tok in window:
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.reporting_verbs:
-            subj = subject_of(tok)
+            subj = subject_of(tok, lex)
             if subj is not None and not span.start <= subj.i < span.end:
                 speaker, source = speaker_for(table, subj)
                 if speaker:
@@ -498,3 +378,14 @@ def _dedupe(items: list[StatementInfo]) -> list[StatementInfo]:
             continue
         out.append(st)
     return out
+
+
+def _run(doc: Doc, r: Resources) -> list[StatementInfo]:
+    return find_statements(doc, doc._.parley_actors, r.lexicons)
+
+
+# the spaCy component of find_statements(): what it reads from the Doc and where it stores its result
+Language.factory("parley_statements", default_config={"kb": None},
+                 requires=["doc._.parley_actors", "doc.sents"],
+                 assigns=[doc_attribute("parley_statements")],
+                 func=component("parley_statements", _run))

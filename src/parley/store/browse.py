@@ -1,55 +1,19 @@
-"""Read-side queries for browsing the store page by page (the API and web UI): every function
-returns plain dicts, and list functions return ``(rows, total)``."""
+"""Single reads over the store: one article, actor or place with what belongs to it, the
+stance graph, an actor's timeline, the front page and the table counts (plain dicts)."""
 from __future__ import annotations
 
 import functools
-from typing import Sequence
+from typing import Any, Sequence
 
-from sqlalchemy import Connection, distinct, false, func, or_, select, text, true, union
+from sqlalchemy import Connection, distinct, false, func, select, true
 
 from parley.store import schema as t
-from parley.store.queries import (actor_filters, actor_order, actor_rows, date_clauses, demand_details,
-                                  demand_filters, demand_rows, find_actor, fts_query, newest, oldest,
-                                  relation_filters, relation_rows, search, statement_filters, statement_rows)
+from parley.store.paging import dicts
+from parley.store.queries import (actors, articles, conditionals, date_clauses, demand_details, demand_rows,
+                                  demands, events, find_actor, newest, relation_rows, relations, statement_rows,
+                                  statements)
 
 A, ART = t.actors, t.articles
-Page = tuple[list[dict], int]
-
-
-def page(conn: Connection, q, order: Sequence, limit: int, offset: int) -> Page:
-    """One page of ``q`` in ``order``, and how many rows ``q`` has in all."""
-    total = conn.execute(select(func.count()).select_from(q.order_by(None).subquery())).scalar_one()
-    rows = [dict(r._mapping) for r in conn.execute(q.order_by(*order).limit(limit).offset(offset))]
-    return rows, total
-
-
-def table_page(conn: Connection, table, rows, where: Sequence, order: Sequence, limit: int, offset: int) -> Page:
-    """One page of ``table``'s rows: counted, filtered and ordered on the table alone (so its
-    indexes answer and the scan stops at the page), then only the page's rows are joined by
-    ``rows`` (a select over ``table`` with its article, actor names...)."""
-    total = conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
-    ids = select(table.c.id).where(*where).order_by(*order).limit(limit).offset(offset)
-    return _rows_of(conn, table, rows, ids, order, total, offset)
-
-
-def _rows_of(conn: Connection, table, rows, ids, order: Sequence, total: int, offset: int) -> Page:
-    """The page whose ``table`` ids ``ids`` selects, joined by ``rows``, in ``order``."""
-    if not total or offset >= total:
-        return [], total
-    return [dict(r._mapping) for r in conn.execute(rows.where(table.c.id.in_(ids)).order_by(*order))], total
-
-
-def articles(conn: Connection, *, since: str | None = None, until: str | None = None,
-             limit: int = 50, offset: int = 0) -> Page:
-    """Articles without their text, newest first, with how many statements each has."""
-    S = t.statements
-    n = select(func.count()).where(S.c.article_id == ART.c.id).scalar_subquery()
-    q = select(ART.c.id, ART.c.title, ART.c.published, ART.c.source, ART.c.url, ART.c.language,
-               func.length(ART.c.text).label("length"), n.label("statements"),
-               func.substr(ART.c.text, 1, 200).label("opening"))
-    undated_last = func.coalesce(ART.c.published, "")
-    return table_page(conn, ART, q, date_clauses(ART.c.published, since, until), [undated_last.desc(), ART.c.id],
-                      limit, offset)
 
 
 def article(conn: Connection, article_id: str) -> dict | None:
@@ -59,56 +23,71 @@ def article(conn: Connection, article_id: str) -> dict | None:
     if row is None:
         return None
     out = dict(row._mapping)
-    M, S = t.mentions, t.statements
-    out["mentions"] = [dict(r._mapping) for r in conn.execute(
-        select(M.c.id, M.c.actor_id, A.c.name.label("actor_name"), A.c.kind.label("actor_kind"), M.c.text,
-               M.c.start, M.c.end).join(A, A.c.id == M.c.actor_id)
-        .where(M.c.article_id == article_id).order_by(M.c.start))]
-    R, D = t.relations, t.demands
-    out["statements"] = [dict(r._mapping) for r in conn.execute(
-        statement_rows().add_columns(S.c.source_start, S.c.source_end, S.c.cue_start, S.c.cue_end)
-        .where(S.c.article_id == article_id).order_by(S.c.start, S.c.id))]
-    out["relations"] = [dict(r._mapping) for r in conn.execute(
-        relation_rows().where(R.c.article_id == article_id).order_by(R.c.start, R.c.id))]
-    out["demands"] = demand_details(conn, [dict(r._mapping) for r in conn.execute(
-        demand_rows().where(D.c.article_id == article_id).order_by(D.c.start, D.c.id))])
-    out["conditionals"] = conditionals(conn, article=article_id, limit=10_000)[0]
-    out["events"] = events(conn, article=article_id, limit=10_000, newest_first=False)[0]
+    M, S, R, D = t.mentions, t.statements, t.relations, t.demands
+    out["mentions"] = dicts(conn, select(M.c.id, M.c.actor_id, A.c.name.label("actor_name"),
+                                         A.c.kind.label("actor_kind"), M.c.text, M.c.start, M.c.end)
+                            .join(A, A.c.id == M.c.actor_id).where(M.c.article_id == article_id)
+                            .order_by(M.c.start))
+    out["statements"] = dicts(conn, statement_rows().add_columns(S.c.source_start, S.c.source_end, S.c.cue_start,
+                                                                 S.c.cue_end)
+                              .where(S.c.article_id == article_id).order_by(S.c.start, S.c.id))
+    out["relations"] = dicts(conn, relation_rows().where(R.c.article_id == article_id).order_by(R.c.start, R.c.id))
+    out["demands"] = demand_details(conn, dicts(conn, demand_rows().where(D.c.article_id == article_id)
+                                                .order_by(D.c.start, D.c.id)))
+    out["conditionals"] = conditionals(conn, article=article_id).items
+    out["events"] = events(conn, article=article_id).items
     PM, P = t.place_mentions, t.places
-    out["places"] = [dict(r._mapping) for r in conn.execute(
-        select(PM.c.id, PM.c.place_id, P.c.name, P.c.country, P.c.lat, P.c.lon, PM.c.text, PM.c.start, PM.c.end)
-        .join(P, P.c.id == PM.c.place_id).where(PM.c.article_id == article_id).order_by(PM.c.start))]
+    out["places"] = dicts(conn, select(PM.c.id, PM.c.place_id, P.c.name, P.c.country, P.c.lat, P.c.lon, PM.c.text,
+                                       PM.c.start, PM.c.end)
+                          .join(P, P.c.id == PM.c.place_id).where(PM.c.article_id == article_id)
+                          .order_by(PM.c.start))
     return out
 
 
-def actors(conn: Connection, *, kind: str | None = None, country: str | None = None, name: str | None = None,
-           limit: int = 50, offset: int = 0) -> Page:
-    """Actors, most mentioned first; ``name`` matches part of a name or alias."""
-    where = actor_filters(kind=kind, country=country, name=name)
-    return table_page(conn, A, actor_rows(), where, actor_order(), limit, offset)
-
-
-def actor_profile(conn: Connection, name_or_id: str, *, rows: int = 100) -> dict | None:
-    """One actor (by id, name or alias) with counts, aliases, roles article by article, and its
-    newest ``rows`` statements, relations, demands made and received, and conditionals."""
+def _actor_record(conn: Connection, name_or_id: str) -> dict | None:
+    """An actor's row (by id, name or alias) with its ``aliases`` and the ``role_history``."""
     actor_id = find_actor(conn, name_or_id)
     if actor_id is None:
         return None
-    profile = dict(conn.execute(select(A).where(A.c.id == actor_id)).one()._mapping)
-    profile["aliases"] = list(conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)
-                                           .order_by(t.aliases.c.alias)).scalars())
+    record = dict(conn.execute(select(A).where(A.c.id == actor_id)).one()._mapping)
+    record["aliases"] = list(conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)
+                                          .order_by(t.aliases.c.alias)).scalars())
+    return record
+
+
+def actor(conn: Connection, name_or_id: str) -> dict | None:
+    """One actor (by id, name or alias) with its row, aliases, roles, and every statement and
+    relation of it and demand made by it, oldest first; None if unknown."""
+    record = _actor_record(conn, name_or_id)
+    if record is None:
+        return None
+    record["roles"] = sorted({r["role"] for r in role_history(conn, record["id"])})
+    record["statements"] = statements(conn, speaker=record["id"]).items
+    record["relations"] = relations(conn, actor=record["id"]).items
+    record["demands"] = demands(conn, by=record["id"]).items
+    return record
+
+
+def actor_profile(conn: Connection, name_or_id: str, *, rows: int | None = 100) -> dict | None:
+    """One actor (by id, name or alias) with counts, aliases, roles article by article, and its
+    newest ``rows`` statements, relations, demands made and received, and conditionals (each
+    ``{"items", "total"}``); None if unknown."""
+    profile = _actor_record(conn, name_or_id)
+    if profile is None:
+        return None
+    actor_id = profile["id"]
     profile["mentions"], profile["articles"] = profile.pop("mention_count"), profile.pop("article_count")
     profile["role_history"] = role_history(conn, actor_id)
     profile["roles"] = sorted({r["role"] for r in profile["role_history"]})
-    newest = {"limit": rows, "newest_first": True}
-    for key, (items, total) in {
-        "statements": statements(conn, speaker=actor_id, **newest),
-        "relations": relations(conn, actor=actor_id, **newest),
-        "demands": demands(conn, by=actor_id, limit=rows),
-        "demands_received": demands(conn, of=actor_id, limit=rows),
+    newest_rows = {"limit": rows, "newest_first": True}
+    for key, page in {
+        "statements": statements(conn, speaker=actor_id, **newest_rows),
+        "relations": relations(conn, actor=actor_id, **newest_rows),
+        "demands": demands(conn, by=actor_id, **newest_rows),
+        "demands_received": demands(conn, of=actor_id, **newest_rows),
         "conditionals": conditionals(conn, actor=actor_id, limit=rows),
     }.items():
-        profile[key] = {"items": items, "total": total}
+        profile[key] = page._asdict()
     return profile
 
 
@@ -118,131 +97,57 @@ def actor_names(conn: Connection, ids) -> dict[str, str]:
     return dict(conn.execute(select(A.c.id, A.c.name).where(A.c.id.in_(ids))).all()) if ids else {}
 
 
+def role_history(conn: Connection, actor_id: str) -> list[dict]:
+    """The roles an actor was given, article by article, oldest first."""
+    AP = t.appearances
+    return dicts(conn, select(AP.c.id, AP.c.article_id, ART.c.published, AP.c.role)
+                 .join(ART, ART.c.id == AP.c.article_id).where(AP.c.actor_id == actor_id, AP.c.role.is_not(None))
+                 .order_by(ART.c.published, AP.c.id))
+
+
+def timeline(conn: Connection, name_or_id: str) -> list[dict]:
+    """Everything an actor said, did or demanded, by date."""
+    actor_id = find_actor(conn, name_or_id)
+    if actor_id is None:
+        return []
+    out: list[dict[str, Any]] = []
+    for s in statements(conn, speaker=actor_id).items:
+        out.append(_entry(s, "statement", f"{s['cue']}: {s['content']}", s["content"]))
+    for r in relations(conn, actor=actor_id).items:
+        neg = "not " if r["negated"] else ""
+        out.append(_entry(r, "relation", f"{r['source_name']} {neg}{r['type']} {r['target_name']}",
+                          r["evidence"]))
+    for d in demands(conn, by=actor_id).items:
+        out.append(_entry(d, "demand", f"{d['status']}: {'; '.join(d['items'])}", d["evidence"]))
+    return sorted(out, key=lambda e: (e["date"] or "", e["article_id"], e["start"]))
+
+
+def _entry(row: dict, kind: str, summary: str, evidence: str) -> dict:
+    return {"date": (row["published"] or "")[:10] or None, "kind": kind, "summary": summary,
+            "evidence": evidence, "article_id": row["article_id"], "start": row["start"]}
+
+
 def demand_summary(conn: Connection) -> list[dict]:
     """How many demands each actor made, by status, most demanding first."""
     D, P = t.demands, t.demand_parties
     n = func.count(distinct(D.c.id))
-    q = (select(P.c.actor_id, D.c.status, n.label("demands")).join(D, D.c.id == P.c.demand_id)
-         .where(P.c.side == "by").group_by(P.c.actor_id, D.c.status).order_by(n.desc(), P.c.actor_id, D.c.status))
-    return [dict(r._mapping) for r in conn.execute(q)]
-
-
-def role_history(conn: Connection, actor_id: str) -> list[dict]:
-    """The roles an actor was given, article by article, oldest first."""
-    AP = t.appearances
-    q = (select(AP.c.id, AP.c.article_id, ART.c.published, AP.c.role).join(ART, ART.c.id == AP.c.article_id)
-         .where(AP.c.actor_id == actor_id, AP.c.role.is_not(None)).order_by(ART.c.published, AP.c.id))
-    return [dict(r._mapping) for r in conn.execute(q)]
-
-
-def statements(conn: Connection, *, speaker=None, since=None, until=None, search=None,
-               limit: int = 50, offset: int = 0, newest_first: bool = False) -> Page:
-    where = statement_filters(conn, speaker=speaker, since=since, until=until, search=search)
-    if where is None:
-        return [], 0
-    S = t.statements
-    return table_page(conn, S, statement_rows(), where, newest(S) if newest_first else oldest(S), limit, offset)
-
-
-def relations(conn: Connection, *, type=None, actor=None, source=None, target=None, negated=None, since=None,
-              until=None, limit: int = 50, offset: int = 0, newest_first: bool = False) -> Page:
-    where = relation_filters(conn, type=type, source=source, target=target, negated=negated, since=since,
-                             until=until)
-    R = t.relations
-    if actor:
-        return _either_end_page(conn, find_actor(conn, actor) or actor, where, newest_first, limit, offset)
-    return table_page(conn, R, relation_rows(), where, newest(R) if newest_first else oldest(R), limit, offset)
-
-
-def _either_end_page(conn: Connection, actor_id: str, where: list, newest_first: bool, limit: int,
-                     offset: int) -> Page:
-    """A page of the relations with ``actor_id`` at either end: the two ends read apart, each
-    from its own (end, date...) index and cut at the page, then merged (rather than one OR
-    that sorts every relation of a frequent actor). A relation with the actor at both ends is
-    counted once."""
-    R = t.relations
-    keys = [R.c.sort_date, R.c.article_id, R.c.start, R.c.id]
-    ends = [R.c.source == actor_id, R.c.target == actor_id]
-    n_source, n_target, n_both = (conn.execute(select(func.count()).select_from(R).where(*where, *end)).scalar_one()
-                                  for end in ([ends[0]], [ends[1]], ends))
-    total = n_source + n_target - n_both
-    order = newest(R) if newest_first else oldest(R)
-    branches = [select(*keys).where(*where, end).order_by(*order).limit(offset + limit).subquery() for end in ends]
-    merged = union(*(select(b) for b in branches)).subquery()
-    merged_order = [merged.c[k.name].desc() if newest_first else merged.c[k.name] for k in keys]
-    ids = select(merged.c.id).order_by(*merged_order).limit(limit).offset(offset)
-    return _rows_of(conn, R, relation_rows(), ids, order, total, offset)
-
-
-def demands(conn: Connection, *, by=None, of=None, status=None, since=None, until=None,
-            limit: int = 50, offset: int = 0, newest_first: bool = True) -> Page:
-    where = demand_filters(conn, by=by, of=of, status=status, since=since, until=until)
-    D = t.demands
-    rows, total = table_page(conn, D, demand_rows(), where, newest(D) if newest_first else oldest(D), limit, offset)
-    return demand_details(conn, rows), total
-
-
-def conditionals(conn: Connection, *, actor: str | None = None, article: str | None = None,
-                 limit: int = 50, offset: int = 0) -> Page:
-    """Conditionals (if X then Y), oldest first."""
-    C = t.conditionals
-    q = (select(C.c.id, C.c.article_id, ART.c.published, C.c.actor, A.c.name.label("actor_name"),
-                C.c.if_text, C.c.then_text, C.c.cue, C.c.claimed_by, C.c.evidence, C.c.start, C.c.end)
-         .join(ART, ART.c.id == C.c.article_id).outerjoin(A, A.c.id == C.c.actor))
-    where = []
-    if actor:
-        where.append(C.c.actor == (find_actor(conn, actor) or actor))
-    if article:
-        where.append(C.c.article_id == article)
-    return table_page(conn, C, q, where, oldest(C), limit, offset)
-
-
-def events(conn: Connection, *, type: str | None = None, actor: str | None = None, since: str | None = None,
-           until: str | None = None, article: str | None = None, limit: int = 50, offset: int = 0,
-           newest_first: bool = True) -> Page:
-    """Events (PLOVER types); ``actor`` matches either end."""
-    E = t.events
-    src, dst = A.alias("src"), A.alias("dst")
-    q = (select(E.c.id, E.c.article_id, ART.c.published, E.c.type, E.c.mode, E.c.source,
-                src.c.name.label("source_name"), E.c.target, dst.c.name.label("target_name"), E.c.place,
-                E.c.date, E.c.evidence, E.c.start, E.c.end)
-         .join(ART, ART.c.id == E.c.article_id).outerjoin(src, src.c.id == E.c.source)
-         .outerjoin(dst, dst.c.id == E.c.target))
-    where = date_clauses(E.c.sort_date, since, until)
-    if type:
-        where.append(E.c.type == type.upper())
-    if actor:
-        actor_id = find_actor(conn, actor) or actor
-        where.append(or_(E.c.source == actor_id, E.c.target == actor_id))
-    if article:
-        where.append(E.c.article_id == article)
-    return table_page(conn, E, q, where, newest(E) if newest_first else oldest(E), limit, offset)
-
-
-def places(conn: Connection, *, country: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-    """Places with how often and in how many articles they are mentioned, most mentioned first."""
-    P, PM = t.places, t.place_mentions
-    n = func.count(PM.c.id)
-    q = (select(P.c.id, P.c.name, P.c.country, P.c.lat, P.c.lon, P.c.geonames_id, P.c.kind,
-                n.label("mentions"), func.count(distinct(PM.c.article_id)).label("articles"))
-         .outerjoin(PM, PM.c.place_id == P.c.id).group_by(P.c.id))
-    if country:
-        q = q.where(func.upper(P.c.country) == country.upper())
-    return page(conn, q, [n.desc(), P.c.name, P.c.id], limit, offset)
+    return dicts(conn, select(P.c.actor_id, D.c.status, n.label("demands")).join(D, D.c.id == P.c.demand_id)
+                 .where(P.c.side == "by").group_by(P.c.actor_id, D.c.status)
+                 .order_by(n.desc(), P.c.actor_id, D.c.status))
 
 
 def place(conn: Connection, place_id: int) -> dict | None:
-    """One place with each of its mentions (article, date, title, span)."""
+    """One place with each of its mentions (article, date, title, span), newest first."""
     P, PM = t.places, t.place_mentions
     row = conn.execute(select(P).where(P.c.id == place_id)).first()
     if row is None:
         return None
     out = {k: v for k, v in row._mapping.items() if k != "place_key"}
-    out["mentions"] = [dict(r._mapping) for r in conn.execute(
-        select(PM.c.id, PM.c.article_id, ART.c.published, ART.c.title, ART.c.source,
-               func.substr(ART.c.text, 1, 200).label("opening"), PM.c.text, PM.c.start, PM.c.end)
-        .join(ART, ART.c.id == PM.c.article_id).where(PM.c.place_id == place_id)
-        .order_by(ART.c.published.desc().nulls_last(), PM.c.article_id, PM.c.start))]
+    out["mentions"] = dicts(conn, select(PM.c.id, PM.c.article_id, ART.c.published, ART.c.title, ART.c.source,
+                                         func.substr(ART.c.text, 1, 200).label("opening"), PM.c.text, PM.c.start,
+                                         PM.c.end)
+                            .join(ART, ART.c.id == PM.c.article_id).where(PM.c.place_id == place_id)
+                            .order_by(ART.c.published.desc().nulls_last(), PM.c.article_id, PM.c.start))
     return out
 
 
@@ -336,37 +241,16 @@ def _with_evidence(conn: Connection, top, in_range, n: int):
     return select(top, *columns).select_from(joined).order_by(*order, *newest(ev))
 
 
-def search_page(conn: Connection, words: str, *, limit: int = 50, offset: int = 0) -> Page:
-    """Full-text hits (articles and statements), best first, each with an ``id`` and, for a
-    statement, its speaker's name and span."""
-    if not fts_query(words):
-        return [], 0
-    hits = search(conn, words, limit=offset + limit)[offset:]
-    sids = [int(h["ref"]) for h in hits if h["kind"] == "statement"]
-    S = t.statements
-    spans = {r.id: r for r in conn.execute(select(S.c.id, S.c.start, S.c.end, A.c.name)
-                                          .join(A, A.c.id == S.c.speaker).where(S.c.id.in_(sids)))} if sids else {}
-    for h in hits:
-        h["id"] = f"{h['kind']}:{h['ref']}"
-        s = spans.get(int(h["ref"])) if h["kind"] == "statement" else None
-        h.update(speaker_name=s.name if s else None, start=s.start if s else None, end=s.end if s else None)
-    return hits, _search_total(conn, words)
+STAT_TABLES = ("articles", "actors", "statements", "relations", "demands", "conditionals", "places", "events")
 
 
-def _search_total(conn: Connection, words: str) -> int:
-    if conn.dialect.name == "sqlite":
-        return conn.execute(text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"),
-                            {"q": fts_query(words)}).scalar_one()
-    return conn.execute(text(
-        "SELECT (SELECT count(*) FROM articles WHERE search_vector @@ plainto_tsquery('english', :q))"
-        " + (SELECT count(*) FROM statements WHERE search_vector @@ plainto_tsquery('english', :q))"),
-        {"q": words}).scalar_one()
+def stats(conn: Connection) -> dict[str, int]:
+    """Row counts of the main tables."""
+    return {name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()
+            for name in STAT_TABLES}
 
 
 def overview(conn: Connection, *, limit: int = 8) -> dict:
     """What the front page shows: counts, latest articles, most active actors, newest demands."""
-    from parley.store.queries import stats
-
-    return {"counts": stats(conn), "articles": articles(conn, limit=limit)[0],
-            "actors": actors(conn, limit=limit)[0], "demands": demands(conn, limit=limit)[0]}
-
+    return {"counts": stats(conn), "articles": articles(conn, limit=limit).items,
+            "actors": actors(conn, limit=limit).items, "demands": demands(conn, limit=limit, newest_first=True).items}

@@ -1,13 +1,15 @@
-"""Read-side queries over the store; every function returns plain dicts."""
+"""The store's lists, one function per resource: each returns a ``Page`` of plain dicts, one
+page of them (``limit``/``offset``, for the API and web UI) or, with ``limit=None``, every row
+(for the CLI and exports)."""
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
-from typing import Any
 
-from sqlalchemy import Connection, and_, func, literal_column, or_, select, text
+from sqlalchemy import Connection, Select, and_, distinct, func, or_, select, union
 
 from parley.store import schema as t
+from parley.store.fulltext import fts_query, statement_match
+from parley.store.paging import Page, grouped_page, rows_of, table_page
 from parley.store.writer import Corrections, alias_key
 
 A, ART = t.actors, t.articles
@@ -29,51 +31,7 @@ def find_actor(conn: Connection, name_or_id: str) -> str | None:
     return row[0] if row else None
 
 
-def actors(conn: Connection, *, kind: str | None = None, country: str | None = None) -> list[dict]:
-    """Actors with mention and article counts, most mentioned first."""
-    q = actor_rows().where(*actor_filters(kind=kind, country=country))
-    return [dict(r._mapping) for r in conn.execute(q.order_by(*actor_order()))]
-
-
-def actor_rows():
-    """The columns of an actor list row (counts from the counters every write keeps)."""
-    return select(A.c.id, A.c.name, A.c.kind, A.c.country, A.c.affiliation, A.c.mention_count.label("mentions"),
-                  A.c.article_count.label("articles"), A.c.first_seen, A.c.last_seen)
-
-
-def actor_filters(*, kind: str | None = None, country: str | None = None, name: str | None = None) -> list:
-    where = []
-    if kind:
-        where.append(A.c.kind == kind)
-    if country:
-        where.append(func.upper(A.c.country) == country.upper())
-    if name:
-        aliased = select(t.aliases.c.actor_id).where(t.aliases.c.alias.icontains(name, autoescape=True))
-        where.append(or_(A.c.name.icontains(name, autoescape=True), A.c.id.in_(aliased)))
-    return where
-
-
-def actor_order() -> list:
-    return [A.c.mention_count.desc(), A.c.id]
-
-
-def actor(conn: Connection, name_or_id: str) -> dict | None:
-    """One actor with aliases, roles, statements, relations, demands and first/last seen."""
-    actor_id = find_actor(conn, name_or_id)
-    if actor_id is None:
-        return None
-    row = dict(conn.execute(select(A).where(A.c.id == actor_id)).one()._mapping)
-    row["aliases"] = list(conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)
-                                       .order_by(t.aliases.c.alias)).scalars())
-    roles = select(t.appearances.c.role).where(t.appearances.c.actor_id == actor_id,
-                                               t.appearances.c.role.is_not(None)).distinct()
-    row["roles"] = sorted(set(conn.execute(roles).scalars()))
-    row["statements"] = statements(conn, speaker=actor_id)
-    row["relations"] = relations(conn, actor=actor_id)
-    row["demands"] = demands(conn, by=actor_id)
-    return row
-
-
+# -- dates and order ------------------------------------------------------------------------
 def date_clauses(column, since: str | None, until: str | None) -> list:
     """Clauses keeping rows whose date ``column`` (an article's ``published`` or a fact's
     ``sort_date``) falls on ``since`` or later and on ``until`` or earlier. The column is
@@ -104,16 +62,49 @@ def newest(table) -> list:
     return [c.desc() for c in oldest(table)]
 
 
-def statement_match(conn: Connection, words: str):
-    """A where-clause selecting statements whose content matches ``words``."""
-    if conn.dialect.name == "sqlite":
-        ids = text("SELECT CAST(ref AS INTEGER) FROM search_index "
-                   "WHERE search_index MATCH :q AND kind = 'statement'").bindparams(q=fts_query(words))
-        return t.statements.c.id.in_(ids)
-    return literal_column("statements.search_vector").op("@@")(func.plainto_tsquery("english", words))
+def _order(table, newest_first: bool) -> list:
+    return newest(table) if newest_first else oldest(table)
 
 
-def statement_rows():
+# -- the lists ------------------------------------------------------------------------------
+def articles(conn: Connection, *, since: str | None = None, until: str | None = None,
+             limit: int | None = None, offset: int = 0) -> Page:
+    """Articles without their text, newest first (undated last), with how many statements each has.
+
+    Args:
+        since, until: only articles published in this date range (YYYY-MM-DD).
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+    """
+    n = select(func.count()).where(t.statements.c.article_id == ART.c.id).scalar_subquery()
+    q = select(ART.c.id, ART.c.title, ART.c.published, ART.c.source, ART.c.url, ART.c.language,
+               func.length(ART.c.text).label("length"), n.label("statements"),
+               func.substr(ART.c.text, 1, 200).label("opening"))
+    undated_last = func.coalesce(ART.c.published, "")
+    return table_page(conn, ART, q, date_clauses(ART.c.published, since, until), [undated_last.desc(), ART.c.id],
+                      limit, offset)
+
+
+def actors(conn: Connection, *, kind: str | None = None, country: str | None = None, name: str | None = None,
+           limit: int | None = None, offset: int = 0) -> Page:
+    """Actors with mention and article counts (the counters every write keeps), most mentioned first.
+
+    Args:
+        kind, country: only actors of this kind / country (ISO code, any case).
+        name: only actors with this in their name or one of their aliases (any case).
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+    """
+    where = [A.c.kind == kind] if kind else []
+    if country:
+        where.append(func.upper(A.c.country) == country.upper())
+    if name:
+        aliased = select(t.aliases.c.actor_id).where(t.aliases.c.alias.icontains(name, autoescape=True))
+        where.append(or_(A.c.name.icontains(name, autoescape=True), A.c.id.in_(aliased)))
+    rows = select(A.c.id, A.c.name, A.c.kind, A.c.country, A.c.affiliation, A.c.mention_count.label("mentions"),
+                  A.c.article_count.label("articles"), A.c.first_seen, A.c.last_seen)
+    return table_page(conn, A, rows, where, [A.c.mention_count.desc(), A.c.id], limit, offset)
+
+
+def statement_rows() -> Select:
     """The columns of a statement row, with its date and speaker's name."""
     S = t.statements
     return (select(S.c.id, S.c.article_id, ART.c.published, S.c.speaker, A.c.name.label("speaker_name"),
@@ -121,33 +112,30 @@ def statement_rows():
             .join(ART, ART.c.id == S.c.article_id).join(A, A.c.id == S.c.speaker))
 
 
-def statement_filters(conn: Connection, *, speaker: str | None = None, since: str | None = None,
-                      until: str | None = None, search: str | None = None, article: str | None = None
-                      ) -> list | None:
-    """Where-clauses on the statements table alone, or None when ``search`` has no words."""
+def statements(conn: Connection, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
+               search: str | None = None, limit: int | None = None, offset: int = 0,
+               newest_first: bool = False) -> Page:
+    """Who said what, oldest first.
+
+    Args:
+        speaker: only this actor's statements (id, name or alias).
+        since, until: only statements dated in this range (YYYY-MM-DD).
+        search: only statements whose content has all these words (none when it has no word).
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+        newest_first: newest first instead.
+    """
     S = t.statements
     where = date_clauses(S.c.sort_date, since, until)
     if speaker:
         where.append(S.c.speaker == (find_actor(conn, speaker) or speaker))
-    if article:
-        where.append(S.c.article_id == article)
     if search:
         if not fts_query(search):
-            return None
+            return Page([], 0)
         where.append(statement_match(conn, search))
-    return where
+    return table_page(conn, S, statement_rows(), where, _order(S, newest_first), limit, offset)
 
 
-def statements(conn: Connection, *, speaker: str | None = None, since: str | None = None,
-               until: str | None = None, search: str | None = None) -> list[dict]:
-    """Statements, oldest first, filtered by speaker, date range and words in the content."""
-    where = statement_filters(conn, speaker=speaker, since=since, until=until, search=search)
-    if where is None:
-        return []
-    return [dict(r._mapping) for r in conn.execute(statement_rows().where(*where).order_by(*oldest(t.statements)))]
-
-
-def relation_rows():
+def relation_rows() -> Select:
     """The columns of a relation row, with its date and both ends' names."""
     R = t.relations
     src, dst = A.alias("src"), A.alias("dst")
@@ -158,43 +146,77 @@ def relation_rows():
             .join(dst, dst.c.id == R.c.target))
 
 
-def relation_filters(conn: Connection, *, type: str | None = None, actor: str | None = None,
-                     source: str | None = None, target: str | None = None, negated: bool | None = None,
-                     since: str | None = None, until: str | None = None, article: str | None = None) -> list:
-    """Where-clauses on the relations table alone; ``actor`` matches either end."""
+def relations(conn: Connection, *, type: str | None = None, actor: str | None = None, source: str | None = None,
+              target: str | None = None, negated: bool | None = None, since: str | None = None,
+              until: str | None = None, limit: int | None = None, offset: int = 0,
+              newest_first: bool = False) -> Page:
+    """Who backs, opposes, rejects or accuses whom, with evidence, oldest first.
+
+    Args:
+        type: only relations of this type.
+        actor: only relations with this actor (id, name or alias) at either end.
+        source, target: only relations with this actor at that end.
+        negated: only negated (True) or asserted (False) relations.
+        since, until: only relations dated in this range (YYYY-MM-DD).
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+        newest_first: newest first instead.
+    """
     R = t.relations
     where = date_clauses(R.c.sort_date, since, until)
     if type:
         where.append(R.c.type == type)
-    if actor:
-        actor_id = find_actor(conn, actor) or actor
-        where.append(or_(R.c.source == actor_id, R.c.target == actor_id))
     for column, name in ((R.c.source, source), (R.c.target, target)):
         if name:
             where.append(column == (find_actor(conn, name) or name))
     if negated is not None:
         where.append(R.c.negated == negated)
-    if article:
-        where.append(R.c.article_id == article)
-    return where
+    if actor:
+        actor_id = find_actor(conn, actor) or actor
+        if limit is not None:
+            return _either_end_page(conn, actor_id, where, newest_first, limit, offset)
+        where.append(or_(R.c.source == actor_id, R.c.target == actor_id))
+    return table_page(conn, R, relation_rows(), where, _order(R, newest_first), limit, offset)
 
 
-def relations(conn: Connection, *, type: str | None = None, actor: str | None = None,
-              since: str | None = None, until: str | None = None) -> list[dict]:
-    """Relations with their evidence, oldest first; ``actor`` matches either end."""
-    q = relation_rows().where(*relation_filters(conn, type=type, actor=actor, since=since, until=until))
-    return [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.relations)))]
+def _either_end_page(conn: Connection, actor_id: str, where: list, newest_first: bool, limit: int,
+                     offset: int) -> Page:
+    """A page of the relations with ``actor_id`` at either end: the two ends read apart, each
+    from its own (end, date...) index and cut at the page, then merged (rather than one OR
+    that sorts every relation of a frequent actor). A relation with the actor at both ends is
+    counted once."""
+    R = t.relations
+    keys = [R.c.sort_date, R.c.article_id, R.c.start, R.c.id]
+    ends = [R.c.source == actor_id, R.c.target == actor_id]
+    n_source, n_target, n_both = (conn.execute(select(func.count()).select_from(R).where(*where, *end)).scalar_one()
+                                  for end in ([ends[0]], [ends[1]], ends))
+    total = n_source + n_target - n_both
+    order = _order(R, newest_first)
+    branches = [select(*keys).where(*where, end).order_by(*order).limit(offset + limit).subquery() for end in ends]
+    merged = union(*(select(b) for b in branches)).subquery()
+    merged_order = [merged.c[k.name].desc() if newest_first else merged.c[k.name] for k in keys]
+    ids = select(merged.c.id).order_by(*merged_order).limit(limit).offset(offset)
+    return rows_of(conn, R, relation_rows(), ids, order, total, offset)
 
 
-def demand_rows():
+def demand_rows() -> Select:
+    """The columns of a demand row, with its date (``demand_details`` adds parties and items)."""
     D = t.demands
     return (select(D.c.id, D.c.article_id, ART.c.published, D.c.status, D.c.condition_for, D.c.claimed_by,
                    D.c.evidence, D.c.start, D.c.end).join(ART, ART.c.id == D.c.article_id))
 
 
-def demand_filters(conn: Connection, *, by: str | None = None, status: str | None = None, of: str | None = None,
-                   since: str | None = None, until: str | None = None, article: str | None = None) -> list:
-    """Where-clauses on the demands table (parties through a subquery)."""
+def demands(conn: Connection, *, by: str | None = None, of: str | None = None, status: str | None = None,
+            since: str | None = None, until: str | None = None, limit: int | None = None, offset: int = 0,
+            newest_first: bool = False) -> Page:
+    """Who demands what of whom, oldest first, each with ``by``, ``of`` (actor ids) and ``items``.
+
+    Args:
+        by, of: only demands made by / of this actor (id, name or alias).
+        status: only demands with this status.
+        since, until: only demands dated in this range (YYYY-MM-DD).
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+        newest_first: newest first instead.
+    """
     D, P = t.demands, t.demand_parties
     where = date_clauses(D.c.sort_date, since, until)
     for side, name in (("by", by), ("of", of)):
@@ -203,16 +225,8 @@ def demand_filters(conn: Connection, *, by: str | None = None, status: str | Non
             where.append(D.c.id.in_(select(P.c.demand_id).where(P.c.side == side, P.c.actor_id == actor_id)))
     if status:
         where.append(D.c.status == status)
-    if article:
-        where.append(D.c.article_id == article)
-    return where
-
-
-def demands(conn: Connection, *, by: str | None = None, status: str | None = None,
-            of: str | None = None) -> list[dict]:
-    """Demands with who makes them, of whom, and the demanded items."""
-    q = demand_rows().where(*demand_filters(conn, by=by, status=status, of=of))
-    return demand_details(conn, [dict(r._mapping) for r in conn.execute(q.order_by(*oldest(t.demands)))])
+    found = table_page(conn, D, demand_rows(), where, _order(D, newest_first), limit, offset)
+    return Page(demand_details(conn, found.items), found.total)
 
 
 def demand_details(conn: Connection, rows: list[dict]) -> list[dict]:
@@ -235,90 +249,68 @@ def demand_details(conn: Connection, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def timeline(conn: Connection, name_or_id: str) -> list[dict]:
-    """Everything an actor said, did or demanded, by date."""
-    actor_id = find_actor(conn, name_or_id)
-    if actor_id is None:
-        return []
-    out: list[dict[str, Any]] = []
-    for s in statements(conn, speaker=actor_id):
-        out.append(_entry(s, "statement", f"{s['cue']}: {s['content']}", s["content"]))
-    for r in relations(conn, actor=actor_id):
-        neg = "not " if r["negated"] else ""
-        out.append(_entry(r, "relation", f"{r['source_name']} {neg}{r['type']} {r['target_name']}",
-                          r["evidence"]))
-    for d in demands(conn, by=actor_id):
-        out.append(_entry(d, "demand", f"{d['status']}: {'; '.join(d['items'])}", d["evidence"]))
-    return sorted(out, key=lambda e: (e["date"] or "", e["article_id"], e["start"]))
+def conditionals(conn: Connection, *, actor: str | None = None, article: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> Page:
+    """Conditionals (if X then Y), oldest first.
+
+    Args:
+        actor: only this actor's conditionals (id, name or alias).
+        article: only those of this article.
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+    """
+    C = t.conditionals
+    q = (select(C.c.id, C.c.article_id, ART.c.published, C.c.actor, A.c.name.label("actor_name"),
+                C.c.if_text, C.c.then_text, C.c.cue, C.c.claimed_by, C.c.evidence, C.c.start, C.c.end)
+         .join(ART, ART.c.id == C.c.article_id).outerjoin(A, A.c.id == C.c.actor))
+    where = [C.c.actor == (find_actor(conn, actor) or actor)] if actor else []
+    if article:
+        where.append(C.c.article_id == article)
+    return table_page(conn, C, q, where, oldest(C), limit, offset)
 
 
-def _entry(row: dict, kind: str, summary: str, evidence: str) -> dict:
-    return {"date": (row["published"] or "")[:10] or None, "kind": kind, "summary": summary,
-            "evidence": evidence, "article_id": row["article_id"], "start": row["start"]}
+def events(conn: Connection, *, type: str | None = None, actor: str | None = None, since: str | None = None,
+           until: str | None = None, article: str | None = None, limit: int | None = None, offset: int = 0,
+           newest_first: bool = False) -> Page:
+    """Events (PLOVER types), oldest first.
+
+    Args:
+        type: only events of this type (any case).
+        actor: only events with this actor (id, name or alias) at either end.
+        since, until: only events dated in this range (YYYY-MM-DD).
+        article: only those of this article.
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+        newest_first: newest first instead.
+    """
+    E = t.events
+    src, dst = A.alias("src"), A.alias("dst")
+    q = (select(E.c.id, E.c.article_id, ART.c.published, E.c.type, E.c.mode, E.c.source,
+                src.c.name.label("source_name"), E.c.target, dst.c.name.label("target_name"), E.c.place,
+                E.c.date, E.c.evidence, E.c.start, E.c.end)
+         .join(ART, ART.c.id == E.c.article_id).outerjoin(src, src.c.id == E.c.source)
+         .outerjoin(dst, dst.c.id == E.c.target))
+    where = date_clauses(E.c.sort_date, since, until)
+    if type:
+        where.append(E.c.type == type.upper())
+    if actor:
+        actor_id = find_actor(conn, actor) or actor
+        where.append(or_(E.c.source == actor_id, E.c.target == actor_id))
+    if article:
+        where.append(E.c.article_id == article)
+    return table_page(conn, E, q, where, _order(E, newest_first), limit, offset)
 
 
-def fts_query(words: str) -> str:
-    """An FTS5 query requiring every word (quoted, so user input is never FTS syntax)."""
-    return " ".join(f'"{w}"' for w in re.findall(r"\w+", words))
+def places(conn: Connection, *, country: str | None = None, limit: int | None = None, offset: int = 0) -> Page:
+    """Places with how often and in how many articles they are mentioned, most mentioned first.
 
-
-def search(conn: Connection, words: str, *, limit: int = 50) -> list[dict]:
-    """Articles and statements matching every word, best first, with a snippet."""
-    if not fts_query(words):
-        return []
-    if conn.dialect.name == "sqlite":
-        sql = text("SELECT kind, ref, article_id, snippet(search_index, 0, '[', ']', '…', 12) AS snippet "
-                   "FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :n")
-        hits = [dict(r._mapping) for r in conn.execute(sql, {"q": fts_query(words), "n": limit})]
-    else:
-        hits = _pg_search(conn, words, limit)
-    return _decorate(conn, hits)
-
-
-# Ranked from the stored vectors (migration 0004); snippets only for the hits returned.
-_PG_SEARCH = text("""
-    WITH q AS MATERIALIZED (SELECT plainto_tsquery('english', :q) AS q),
-    hits AS (
-      (SELECT 'article' AS kind, a.id AS ref, a.id AS article_id, ts_rank(a.search_vector, q.q) AS score
-       FROM articles AS a, q WHERE a.search_vector @@ q.q ORDER BY score DESC, ref LIMIT :n)
-      UNION ALL
-      (SELECT 'statement', CAST(s.id AS TEXT), s.article_id, ts_rank(s.search_vector, q.q) AS score
-       FROM statements AS s, q WHERE s.search_vector @@ q.q ORDER BY score DESC, s.id LIMIT :n)),
-    best AS (SELECT * FROM hits ORDER BY score DESC, kind, ref LIMIT :n)
-    SELECT best.kind, best.ref, best.article_id,
-           ts_headline('english', CASE WHEN best.kind = 'article'
-                                       THEN (SELECT text FROM articles WHERE id = best.ref)
-                                       ELSE (SELECT content FROM statements WHERE id = CAST(best.ref AS INTEGER)) END,
-                       q.q, 'StartSel=[,StopSel=],MaxWords=20,MinWords=8') AS snippet
-    FROM best, q ORDER BY best.score DESC, best.kind, best.ref""")
-
-
-def _pg_search(conn: Connection, words: str, limit: int) -> list[dict]:
-    return [dict(r._mapping) for r in conn.execute(_PG_SEARCH, {"q": words, "n": limit})]
-
-
-def _decorate(conn: Connection, hits: list[dict]) -> list[dict]:
-    ids = {h["article_id"] for h in hits}
-    meta = {r.id: r for r in conn.execute(select(ART.c.id, ART.c.title, ART.c.published, ART.c.source)
-                                          .where(ART.c.id.in_(ids)))} if ids else {}
-    sids = [int(h["ref"]) for h in hits if h["kind"] == "statement"]
-    speakers = dict(conn.execute(select(t.statements.c.id, t.statements.c.speaker)
-                                 .where(t.statements.c.id.in_(sids))).all()) if sids else {}
-    out = []
-    for h in hits:
-        m = meta.get(h["article_id"])
-        out.append({"kind": h["kind"], "ref": str(h["ref"]), "article_id": h["article_id"],
-                    "published": m.published if m else None, "title": m.title if m else None,
-                    "source": m.source if m else None,
-                    "speaker": speakers.get(int(h["ref"])) if h["kind"] == "statement" else None,
-                    "snippet": " ".join(h["snippet"].split())})
-    return out
-
-
-STAT_TABLES = ("articles", "actors", "statements", "relations", "demands", "conditionals", "places", "events")
-
-
-def stats(conn: Connection) -> dict[str, int]:
-    """Row counts of the main tables."""
-    return {name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()
-            for name in STAT_TABLES}
+    Args:
+        country: only places in this country (ISO code, any case).
+        limit, offset: the page (``limit=None``: every row from ``offset``).
+    """
+    P, PM = t.places, t.place_mentions
+    n = func.count(PM.c.id)
+    q = (select(P.c.id, P.c.name, P.c.country, P.c.lat, P.c.lon, P.c.geonames_id, P.c.kind,
+                n.label("mentions"), func.count(distinct(PM.c.article_id)).label("articles"))
+         .outerjoin(PM, PM.c.place_id == P.c.id).group_by(P.c.id))
+    if country:
+        q = q.where(func.upper(P.c.country) == country.upper())
+    return grouped_page(conn, q, [n.desc(), P.c.name, P.c.id], limit, offset)

@@ -1,13 +1,14 @@
 """The Store: one object over a SQLite or PostgreSQL database holding analysed articles."""
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.models import Analysis, content_hash
-from parley.store import browse, corrections, export, queries
+from parley.store import browse, corrections, export, fulltext, queries
 from parley.store import schema as t
 from parley.store.engine import WRITE, StoreError, make_engine, migrate
 from parley.store.writer import delete_article, write_analysis
@@ -40,6 +41,15 @@ def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
+
+
+def _reading(fn):
+    """A Store method calling ``fn`` on a connection of its own with the method's arguments."""
+    @functools.wraps(fn)
+    def read(self, *args, **kwargs):
+        with self.engine.connect() as conn:
+            return fn(conn, *args, **kwargs)
+    return read
 
 
 class Store:
@@ -112,99 +122,29 @@ class Store:
         with self._writer.begin() as conn:
             return corrections.split(conn, alias, source)
 
-    # -- reading ---------------------------------------------------------------------------
-    def _read(self, fn, *args, **kwargs):
-        with self.engine.connect() as conn:
-            return fn(conn, *args, **kwargs)
-
-    def actors(self, *, kind: str | None = None, country: str | None = None) -> list[dict]:
-        return self._read(queries.actors, kind=kind, country=country)
-
-    def actor(self, name_or_id: str) -> dict | None:
-        return self._read(queries.actor, name_or_id)
-
-    def statements(self, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
-                   search: str | None = None) -> list[dict]:
-        return self._read(queries.statements, speaker=speaker, since=since, until=until, search=search)
-
-    def relations(self, *, type: str | None = None, actor: str | None = None, since: str | None = None,
-                  until: str | None = None) -> list[dict]:
-        return self._read(queries.relations, type=type, actor=actor, since=since, until=until)
-
-    def demands(self, *, by: str | None = None, status: str | None = None, of: str | None = None) -> list[dict]:
-        return self._read(queries.demands, by=by, status=status, of=of)
-
-    def timeline(self, actor: str) -> list[dict]:
-        return self._read(queries.timeline, actor)
-
-    def search(self, words: str, *, limit: int = 50) -> list[dict]:
-        return self._read(queries.search, words, limit=limit)
-
-    def stats(self) -> dict[str, int]:
-        return self._read(queries.stats)
-
-    def edges(self) -> list[dict]:
-        return self._read(export.edges)
-
-    def network(self):
-        return self._read(export.network)
-
-    # -- browsing, page by page (API and web UI); list methods return (rows, total) -------------
-    def article(self, article_id: str) -> dict | None:
-        """One article with its text and all its facts; None if unknown."""
-        return self._read(browse.article, article_id)
-
-    def articles_page(self, **filters) -> browse.Page:
-        return self._read(browse.articles, **filters)
-
-    def actors_page(self, **filters) -> browse.Page:
-        return self._read(browse.actors, **filters)
-
-    def actor_profile(self, name_or_id: str, *, rows: int = 100) -> dict | None:
-        """One actor with counts, aliases, roles and its newest facts of each kind; None if unknown."""
-        return self._read(browse.actor_profile, name_or_id, rows=rows)
-
-    def actor_names(self, ids) -> dict[str, str]:
-        return self._read(browse.actor_names, ids)
-
-    def demand_summary(self) -> list[dict]:
-        return self._read(browse.demand_summary)
-
-    def role_history(self, actor_id: str) -> list[dict]:
-        return self._read(browse.role_history, actor_id)
-
-    def statements_page(self, **filters) -> browse.Page:
-        return self._read(browse.statements, **filters)
-
-    def relations_page(self, **filters) -> browse.Page:
-        return self._read(browse.relations, **filters)
-
-    def demands_page(self, **filters) -> browse.Page:
-        return self._read(browse.demands, **filters)
-
-    def conditionals_page(self, **filters) -> browse.Page:
-        return self._read(browse.conditionals, **filters)
-
-    def events_page(self, **filters) -> browse.Page:
-        return self._read(browse.events, **filters)
-
-    def places_page(self, **filters) -> browse.Page:
-        return self._read(browse.places, **filters)
-
-    def place(self, place_id: int) -> dict | None:
-        return self._read(browse.place, place_id)
-
-    def graph(self, *, since: str | None = None, until: str | None = None, kinds=(),
-              limit: int = browse.GRAPH_EDGES, evidence: int = browse.EDGE_EVIDENCE) -> dict:
-        """Actor nodes and the strongest stance edges (with their newest evidence) for a date
-        range and actor kinds."""
-        return self._read(browse.graph, since=since, until=until, kinds=kinds, limit=limit, evidence=evidence)
-
-    def search_page(self, words: str, *, limit: int = 50, offset: int = 0) -> browse.Page:
-        return self._read(browse.search_page, words, limit=limit, offset=offset)
-
-    def overview(self, *, limit: int = 8) -> dict:
-        return self._read(browse.overview, limit=limit)
+    # -- reading: each list is a Page (items, total); limit=None, the default, gives every row --
+    articles = _reading(queries.articles)
+    actors = _reading(queries.actors)
+    statements = _reading(queries.statements)
+    relations = _reading(queries.relations)
+    demands = _reading(queries.demands)
+    conditionals = _reading(queries.conditionals)
+    events = _reading(queries.events)
+    places = _reading(queries.places)
+    search = _reading(fulltext.search)
+    article = _reading(browse.article)
+    actor = _reading(browse.actor)
+    actor_profile = _reading(browse.actor_profile)
+    actor_names = _reading(browse.actor_names)
+    role_history = _reading(browse.role_history)
+    timeline = _reading(browse.timeline)
+    demand_summary = _reading(browse.demand_summary)
+    place = _reading(browse.place)
+    graph = _reading(browse.graph)
+    overview = _reading(browse.overview)
+    stats = _reading(browse.stats)
+    edges = _reading(export.edges)
+    network = _reading(export.network)
 
     def export_analyses(self) -> Iterator[dict]:
         with self.engine.connect() as conn:

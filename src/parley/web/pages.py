@@ -17,7 +17,7 @@ from parley.api.schemas import ActorKind, DemandStatus
 from parley.web.highlight import anchor, reader
 
 PAGE = 50
-STANCES = ("supports", "opposes", "rejects", "accuses", "mediates", "threatens", "negotiates_with", "calls_on")
+from parley.models import RELATION_TYPES as STANCES  # noqa: E402
 KINDS = ActorKind.__args__
 STATUSES = DemandStatus.__args__
 
@@ -91,7 +91,7 @@ def overview(request: Request, store: StoreDep):
 
 @router.get("/articles")
 def articles(request: Request, store: StoreDep, dates: WebDates, offset: Offset = 0):
-    items, total = store.articles_page(since=dates.since, until=dates.until, limit=PAGE, offset=offset)
+    items, total = store.articles(since=dates.since, until=dates.until, limit=PAGE, offset=offset)
     return render(request, "articles.html", items=items, page=pager(offset, total), dates=dates)
 
 
@@ -110,7 +110,7 @@ def article(request: Request, store: StoreDep, article_id: str = Path(max_length
 @router.get("/actors")
 def actors(request: Request, store: StoreDep, kind: str | None = choice("kind", KINDS), q: Word = None,
            offset: Offset = 0):
-    items, total = store.actors_page(kind=kind, name=q or None, limit=PAGE, offset=offset)
+    items, total = store.actors(kind=kind, name=q or None, limit=PAGE, offset=offset)
     return render(request, "actors.html", items=items, page=pager(offset, total), kind=kind, q=q or "")
 
 
@@ -158,14 +158,14 @@ def network(request: Request, dates: WebDates):
 
 @router.get("/map")
 def places_map(request: Request, store: StoreDep):
-    items, total = store.places_page(limit=1000)
+    items, total = store.places(limit=1000)
     return render(request, "map.html", places=items, total=total)
 
 
 @router.get("/demands")
 def demands(request: Request, store: StoreDep, by: Word = None, status: str | None = choice("status", STATUSES),
             offset: Offset = 0):
-    items, total = store.demands_page(by=by or None, status=status, limit=PAGE, offset=offset)
+    items, total = store.demands(by=by or None, status=status, limit=PAGE, offset=offset, newest_first=True)
     summary = store.demand_summary()
     ids = {a for d in items for a in d["by"] + d["of"]} | {row["actor_id"] for row in summary}
     names = store.actor_names(ids)
@@ -182,8 +182,8 @@ def search(request: Request, store: StoreDep, q: Annotated[str | None, Query(max
            offset: Offset = 0):
     hits, total, actors = [], 0, []
     if q and q.strip():
-        hits, total = store.search_page(q, limit=PAGE, offset=offset)
-        actors = store.actors_page(name=q.strip(), limit=20)[0]
+        hits, total = store.search(q, limit=PAGE, offset=offset, spans=True)
+        actors = store.actors(name=q.strip(), limit=20).items
     return render(request, "search.html", q=q or "", hits=hits, actors=actors, page=pager(offset, total))
 
 
