@@ -146,3 +146,41 @@ def test_short_texts(name, validator):
     data = check(parley.analyze(text, source=f"{name}.txt"), text, validator)
     if "Russia" in text:
         assert "Russia" in {a["name"] for a in data["actors"]}
+
+
+def test_schema_file_is_generated_from_the_models():
+    """The shipped file is what the models give; after changing them, regenerate it with
+    ``python -m parley.schema > src/parley/schema/analysis.schema.json``."""
+    from parley.schema import SCHEMA_FILE
+    from parley.schema.generate import schema_text
+
+    shipped = (ROOT / "src" / "parley" / "schema" / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert shipped == schema_text(), "analysis.schema.json differs from the models: regenerate it"
+
+
+def test_every_field_is_described_and_the_closed_sets_come_from_the_models():
+    from parley import models
+
+    defs = load_schema()["$defs"]
+    for name, definition in defs.items():
+        for key, prop in definition["properties"].items():
+            assert prop.get("description"), f"{name}.{key} has no docstring in parley.models"
+            assert "\n" not in prop["description"], f"{name}.{key}: the docstring is not one line"
+    assert tuple(defs["actor"]["properties"]["kind"]["enum"]) == models.ACTOR_KINDS
+    assert tuple(defs["relation"]["properties"]["type"]["enum"]) == models.RELATION_TYPES
+    assert tuple(defs["relation"]["properties"]["modality"]["enum"]) == models.MODALITIES
+    assert tuple(defs["demand"]["properties"]["status"]["enum"]) == models.DEMAND_STATUSES
+    assert "text" not in defs["article"]["properties"] and "if" in defs["conditional"]["properties"]
+
+
+@pytest.mark.parametrize("name", ["conditional", "demand", "quote"])
+def test_pydantic_serialises_an_analysis_as_to_dict(name):
+    """What the API answers (pydantic's serialisation of the dataclasses) is the contract JSON."""
+    from pydantic import TypeAdapter
+
+    from parley.models import Analysis
+
+    analysis = parley.analyze(SHORT_TEXTS[name], source=f"{name}.txt", published="2020-06-18")
+    adapter = TypeAdapter(Analysis)
+    dumped = adapter.dump_python(adapter.validate_python(analysis), mode="json", by_alias=True)
+    assert dumped == contract_json(analysis)

@@ -7,11 +7,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from parley.models import Analysis
+from parley.models import RELATION_TYPES, Analysis
 
-RELATION_WORDS = {"supports": "supports", "opposes": "opposes", "rejects": "rejects", "accuses": "accuses",
-                  "mediates": "mediates between", "threatens": "threatens", "negotiates_with": "negotiates with",
-                  "calls_on": "calls on"}
+# How the report words each relation type: its name in words, except where English wants more.
+RELATION_WORDS = {kind: kind.replace("_", " ") for kind in RELATION_TYPES} | {"mediates": "mediates between"}
 
 
 def _short(text: str, n: int = 160) -> str:

@@ -6,15 +6,16 @@ import threading
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
 
-from parley.api.schemas import AnalysisC, AnalyzeRequest, Error
+from parley.api.schemas import AnalyzeRequest, Error
+from parley.models import Analysis
 
 router = APIRouter(tags=["analyze"])
 _lock = threading.Lock()  # one parse at a time: a spaCy pipeline is not meant to be shared by threads
 
 
-@router.post("/analyze", response_model=AnalysisC, response_model_by_alias=True,
+@router.post("/analyze", response_model=Analysis,
              responses={413: {"model": Error, "description": "body over the size limit"}})
-async def analyze_text(body: AnalyzeRequest, request: Request) -> dict:
+async def analyze_text(body: AnalyzeRequest, request: Request) -> Analysis:
     """Analyse one text and answer the ``parley.analysis/1`` JSON (as `parley analyze --format json`).
     The analysis runs in a worker thread, so the server keeps answering meanwhile."""
     settings = request.app.state.settings
@@ -23,8 +24,8 @@ async def analyze_text(body: AnalyzeRequest, request: Request) -> dict:
                                    title=body.title, source=body.source)
 
 
-def _analyze(text: str, **options) -> dict:
+def _analyze(text: str, **options) -> Analysis:
     from parley.analyzer import analyze
 
     with _lock:
-        return analyze(text, **options).to_dict()
+        return analyze(text, **options)

@@ -1,4 +1,9 @@
-"""Pydantic models of the HTTP API: request bodies and responses, nothing else uses them."""
+"""Pydantic models of the HTTP API: request bodies and store rows, nothing else uses them.
+
+The analysis contract itself (``POST /analyze``) is answered with the dataclasses of
+:mod:`parley.models`, and the closed sets (actor kinds, relation types, ...) come from there.
+Rows that share fields share a base class, so that each field is declared once.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,13 +11,9 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-T = TypeVar("T")
+from parley.models import ActorKind, DemandStatus, Modality, RelationType
 
-ActorKind = Literal["state", "government", "armed_group", "person", "organization", "party",
-                    "international_org", "other"]
-RelationType = Literal["supports", "opposes", "rejects", "accuses", "mediates", "threatens", "negotiates_with",
-                       "calls_on"]
-DemandStatus = Literal["stated", "reiterated", "rejected", "accepted", "met"]
+T = TypeVar("T")
 
 
 class Model(BaseModel):
@@ -33,29 +34,54 @@ class Error(Model):
 
 # -- store rows -----------------------------------------------------------------------------
 class Spanned(Model):
+    """A row that quotes an article: which one, its date, and where in its text."""
+
     article_id: str
     published: str | None = None
     start: int
     end: int
 
 
-class ArticleSummary(Model):
+class Fact(Spanned):
+    """A stored fact with the sentence that attests it."""
+
+    id: int
+    evidence: str
+
+
+class Claimed(Fact):
+    """A fact that may be a speaker's claim rather than the article's own."""
+
+    claimed_by: str | None = None
+
+
+class ArticleHead(Model):
+    """What every article row shows: its id and metadata."""
+
     id: str
     title: str | None = None
     published: str | None = None
     source: str | None = None
     url: str | None = None
     language: str | None = None
+
+
+class ArticleSummary(ArticleHead):
     length: int
     statements: int = 0
     opening: str = Field("", description="the first 200 characters of the text")
 
 
-class ActorSummary(Model):
+class ActorHead(Model):
+    """What every actor row shows."""
+
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     country: str | None = None
+
+
+class ActorSummary(ActorHead):
     affiliation: str | None = None
     mentions: int = 0
     articles: int = 0
@@ -73,43 +99,36 @@ class StatementRow(Spanned):
     direct: bool
 
 
-class RelationRow(Spanned):
-    id: int
+class EdgeEvidence(Claimed):
+    modality: Modality
+
+
+class RelationRow(EdgeEvidence):
     source: str
     source_name: str
-    type: str
+    type: RelationType
     target: str
     target_name: str
-    claimed_by: str | None = None
     negated: bool
-    modality: str
-    evidence: str
 
 
-class DemandRow(Spanned):
-    id: int
-    status: str
+class DemandRow(Claimed):
+    status: DemandStatus
     condition_for: str | None = None
-    claimed_by: str | None = None
-    evidence: str
     by: list[str]
     of: list[str]
     items: list[str]
 
 
-class ConditionalRow(Spanned):
-    id: int
+class ConditionalRow(Claimed):
     actor: str | None = None
     actor_name: str | None = None
     if_text: str
     then_text: str
     cue: str | None = None
-    claimed_by: str | None = None
-    evidence: str
 
 
-class EventRow(Spanned):
-    id: int
+class EventRow(Fact):
     type: str
     mode: str | None = None
     source: str | None = None
@@ -118,10 +137,11 @@ class EventRow(Spanned):
     target_name: str | None = None
     place: str | None = None
     date: str | None = None
-    evidence: str
 
 
-class PlaceRow(Model):
+class PlaceHead(Model):
+    """What every place row shows: the gazetteer's record."""
+
     id: int
     name: str
     country: str | None = None
@@ -129,6 +149,9 @@ class PlaceRow(Model):
     lon: float | None = None
     geonames_id: int | None = None
     kind: str | None = None
+
+
+class PlaceRow(PlaceHead):
     mentions: int = 0
     articles: int = 0
 
@@ -141,14 +164,7 @@ class PlaceMention(Spanned):
     text: str
 
 
-class PlaceDetail(Model):
-    id: int
-    name: str
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
-    kind: str | None = None
+class PlaceDetail(PlaceHead):
     mentions: list[PlaceMention]
 
 
@@ -174,7 +190,7 @@ class ActorMention(Model):
     id: int
     actor_id: str
     actor_name: str
-    actor_kind: str
+    actor_kind: ActorKind
     text: str
     start: int
     end: int
@@ -199,13 +215,7 @@ class ArticlePlace(Model):
     end: int
 
 
-class ArticleDetail(Model):
-    id: str
-    title: str | None = None
-    published: str | None = None
-    source: str | None = None
-    url: str | None = None
-    language: str | None = None
+class ArticleDetail(ArticleHead):
     pipeline: str
     text: str
     mentions: list[ActorMention]
@@ -231,18 +241,7 @@ class SearchHit(Model):
     end: int | None = None
 
 
-class EdgeEvidence(Spanned):
-    id: int
-    claimed_by: str | None = None
-    modality: str
-    evidence: str
-
-
-class GraphNode(Model):
-    id: str
-    name: str
-    kind: str
-    country: str | None = None
+class GraphNode(ActorHead):
     weight: int = Field(description="evidence count of the node's edges")
 
 
@@ -250,7 +249,7 @@ class GraphEdge(Model):
     id: str = Field(description="source|type|target")
     source: str
     target: str
-    type: str
+    type: RelationType
     weight: int = Field(description="how many relations attest this stance")
     first: str | None = None
     last: str | None = None
@@ -276,126 +275,9 @@ class Stats(Model):
     events: int
 
 
-# -- POST /analyze: the analysis contract (parley.analysis/1) ----------------------------------
+# -- POST /analyze: text in, the analysis contract (parley.models.Analysis) out -----------------
 class AnalyzeRequest(Model):
     text: str = Field(min_length=1, description="the article text; every offset in the answer indexes it")
     published: dt.date | None = Field(None, description="publication date, for time-dependent knowledge")
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=2000, description="file name or URL, echoed back")
-
-
-class SpanC(Model):
-    start: int
-    end: int
-
-
-class MentionC(Model):
-    text: str
-    start: int
-    end: int
-
-
-class ArticleC(Model):
-    id: str
-    title: str | None = None
-    published: str | None = None
-    source: str | None = None
-    language: str
-    pipeline: str
-    url: str | None = None
-    length: int
-
-
-class ActorC(Model):
-    id: str
-    name: str
-    kind: str
-    country: str | None = None
-    affiliation: str | None = None
-    role: str | None = None
-    mentions: list[MentionC]
-
-
-class StatementC(Model):
-    speaker: str
-    cue: str | None = None
-    content: str
-    start: int
-    end: int
-    direct: bool
-    source_span: SpanC | None = None
-    cue_span: SpanC | None = None
-    role: str | None = None
-
-
-class RelationC(Model):
-    source: str
-    type: str
-    target: str
-    evidence: str
-    start: int
-    end: int
-    claimed_by: str | None = None
-    negated: bool
-    modality: str
-    cue: str | None = None
-
-
-class DemandC(Model):
-    by: list[str]
-    of: list[str]
-    items: list[str]
-    evidence: str
-    start: int
-    end: int
-    condition_for: str | None = None
-    status: str
-    claimed_by: str | None = None
-
-
-class ConditionalC(Model):
-    actor: str | None = None
-    if_: str = Field(alias="if")
-    then: str
-    evidence: str
-    start: int
-    end: int
-    cue: str | None = None
-    claimed_by: str | None = None
-
-
-class PlaceC(Model):
-    name: str
-    country: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
-    kind: str | None = None
-    mentions: list[MentionC]
-
-
-class EventC(Model):
-    type: str
-    source: str | None = None
-    evidence: str
-    start: int
-    end: int
-    mode: str | None = None
-    target: str | None = None
-    place: str | None = None
-    date: str | None = None
-
-
-class AnalysisC(Model):
-    """One article's analysis in the ``parley.analysis/1`` contract."""
-
-    schema_: Literal["parley.analysis/1"] = Field(alias="schema")
-    article: ArticleC
-    actors: list[ActorC]
-    statements: list[StatementC]
-    relations: list[RelationC]
-    demands: list[DemandC]
-    conditionals: list[ConditionalC]
-    places: list[PlaceC]
-    events: list[EventC]
-    warnings: list[str]

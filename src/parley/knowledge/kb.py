@@ -32,10 +32,10 @@ import yaml
 
 from parley.errors import KnowledgeBaseError
 from parley.knowledge.translit import name_key
+from parley.models import ACTOR_KINDS
 
 DATA_DIR = Path(__file__).parent / "data"
-KINDS = {"state", "government", "armed_group", "person", "organization", "party",
-         "international_org", "other"}
+KINDS = frozenset(ACTOR_KINDS)
 _LIST_FIELDS = ("aliases", "adjectives", "seats")
 
 

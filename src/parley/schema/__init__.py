@@ -1,4 +1,10 @@
-"""The JSON Schema of the analysis contract (``parley.analysis/1``), shipped with the package."""
+"""The JSON Schema of the analysis contract (``parley.analysis/1``), shipped with the package.
+
+The file is generated from the dataclasses in :mod:`parley.models` (see
+:mod:`parley.schema.generate`); after changing them, regenerate it with
+``python -m parley.schema > src/parley/schema/analysis.schema.json``. A test fails while the
+file and the models differ.
+"""
 from __future__ import annotations
 
 import functools

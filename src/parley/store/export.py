@@ -1,14 +1,17 @@
 """Exports: stored analyses as contract JSON, and the actor network as a graph or edge list."""
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping, TypeVar
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 
-from parley.models import SCHEMA
+from parley.models import (Actor, Analysis, Article, Conditional, Demand, Event, Mention, Place, Relation, Span,
+                           Statement)
 from parley.store import schema as t
-from parley.store.queries import demands
+
+M = TypeVar("M")
 
 
 def edges(conn: Connection) -> list[dict]:
@@ -44,59 +47,101 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 def analyses(conn: Connection) -> Iterator[dict]:
-    """Each stored article with its facts, in the shape of the analysis contract."""
-    all_demands = defaultdict(list)
-    for d in demands(conn):
-        all_demands[d["article_id"]].append(d)
+    """Each stored article as ``Analysis.to_dict()`` gives it, with the article's ``text`` added.
+
+    Args:
+        conn: a connection to read from.
+
+    Returns:
+        The records, oldest article first.
+    """
     for art in conn.execute(select(t.articles).order_by(t.articles.c.published, t.articles.c.id)):
-        yield _analysis(conn, art, all_demands[art.id])
+        record = stored_analysis(conn, art).to_dict()
+        record["article"]["text"] = art.text
+        yield record
 
 
-def _rows(conn: Connection, table, article_id: str) -> list:
-    return conn.execute(select(table).where(table.c.article_id == article_id).order_by(table.c.start)).all()
+def stored_analysis(conn: Connection, art) -> Analysis:
+    """The analysis of one stored article, rebuilt from its rows (facts in the order written).
+
+    Args:
+        conn: a connection to read from.
+        art: the article's row of ``articles``.
+
+    Returns:
+        The Analysis, with the store's actor ids (after merges and splits) and the store's
+        records of its actors and places (the first article to name them wrote those).
+    """
+    return Analysis(
+        article=_build(Article, art._mapping),
+        actors=_actors(conn, art.id),
+        statements=tuple(_build(Statement, s, source_span=_span(s.source_start, s.source_end),
+                                cue_span=_span(s.cue_start, s.cue_end)) for s in _rows(conn, t.statements, art.id)),
+        relations=tuple(_build(Relation, r) for r in _rows(conn, t.relations, art.id)),
+        demands=_demands(conn, art.id),
+        conditionals=tuple(_build(Conditional, c, if_=c.if_text, then=c.then_text)
+                           for c in _rows(conn, t.conditionals, art.id)),
+        places=_places(conn, art.id),
+        events=tuple(_build(Event, e) for e in _rows(conn, t.events, art.id)),
+        warnings=tuple(art.warnings or ()),
+    )
 
 
-def _analysis(conn: Connection, art, article_demands: list[dict]) -> dict:
-    actors: dict[str, dict] = {}
-    for m in _rows(conn, t.mentions, art.id):
-        if m.actor_id not in actors:
-            a = conn.execute(select(t.actors).where(t.actors.c.id == m.actor_id)).one()
-            actors[a.id] = {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
-                            "affiliation": a.affiliation, "role": None, "mentions": []}
-        actors[m.actor_id]["mentions"].append({"text": m.text, "start": m.start, "end": m.end})
-    for ap in conn.execute(select(t.appearances).where(t.appearances.c.article_id == art.id)):
-        if ap.actor_id in actors and ap.role:
-            actors[ap.actor_id]["role"] = ap.role
-    places: dict[int, dict] = {}
-    for pm in _rows(conn, t.place_mentions, art.id):
-        if pm.place_id not in places:
-            p = conn.execute(select(t.places).where(t.places.c.id == pm.place_id)).one()
-            places[p.id] = {"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
-                            "geonames_id": p.geonames_id, "mentions": []}
-        places[pm.place_id]["mentions"].append({"text": pm.text, "start": pm.start, "end": pm.end})
-    return {
-        "schema": SCHEMA,
-        "article": {"id": art.id, "title": art.title, "published": art.published, "source": art.source,
-                    "language": art.language, "pipeline": art.pipeline, "url": art.url, "text": art.text},
-        "actors": list(actors.values()),
-        "statements": [{"speaker": s.speaker, "cue": s.cue, "content": s.content, "start": s.start, "end": s.end,
-                        "direct": s.direct, "role": s.role,
-                        "source_span": _span(s.source_start, s.source_end),
-                        "cue_span": _span(s.cue_start, s.cue_end)} for s in _rows(conn, t.statements, art.id)],
-        "relations": [{"source": r.source, "type": r.type, "target": r.target, "claimed_by": r.claimed_by,
-                       "negated": r.negated, "modality": r.modality, "evidence": r.evidence,
-                       "start": r.start, "end": r.end} for r in _rows(conn, t.relations, art.id)],
-        "demands": [{"by": d["by"], "of": d["of"], "items": d["items"], "condition_for": d["condition_for"],
-                     "status": d["status"], "evidence": d["evidence"], "start": d["start"], "end": d["end"]}
-                    for d in article_demands],
-        "conditionals": [{"actor": c.actor, "if": c.if_text, "then": c.then_text, "evidence": c.evidence,
-                          "start": c.start, "end": c.end} for c in _rows(conn, t.conditionals, art.id)],
-        "places": list(places.values()),
-        "events": [{"type": e.type, "mode": e.mode, "source": e.source, "target": e.target, "place": e.place,
-                    "date": e.date, "evidence": e.evidence, "start": e.start, "end": e.end}
-                   for e in _rows(conn, t.events, art.id)],
-    }
+def _build(model: type[M], row, **values: Any) -> M:
+    """A ``model`` from the row's columns named like its fields, and ``values`` for the rest."""
+    columns: Mapping[str, Any] = row if isinstance(row, Mapping) else row._mapping
+    names = [f.name for f in dataclasses.fields(model) if f.name not in values and f.name in columns]
+    return model(**{n: columns[n] for n in names}, **values)
 
 
-def _span(start: int | None, end: int | None) -> dict | None:
-    return None if start is None else {"start": start, "end": end}
+def _rows(conn: Connection, table: Table, article_id: str) -> list:
+    return conn.execute(select(table).where(table.c.article_id == article_id).order_by(table.c.id)).all()
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None else Span(start, end)
+
+
+def _actors(conn: Connection, article_id: str) -> tuple[Actor, ...]:
+    """The article's actors in the order written, each once (a merge may leave two appearances)."""
+    A, AP, MEN = t.actors, t.appearances, t.mentions
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    for m in _rows(conn, MEN, article_id):
+        mentions[m.actor_id].append(_build(Mention, m))
+    found: dict[str, dict] = {}
+    for row in conn.execute(select(A, AP.c.role).join(AP, AP.c.actor_id == A.c.id)
+                            .where(AP.c.article_id == article_id).order_by(AP.c.id)):
+        entry = found.setdefault(row.id, dict(row._mapping))
+        entry["role"] = entry["role"] or row.role
+    return tuple(_build(Actor, a, mentions=tuple(mentions[a["id"]])) for a in found.values())
+
+
+def _demands(conn: Connection, article_id: str) -> tuple[Demand, ...]:
+    """The article's demands with their parties (each once) and items, in the order written."""
+    D, P, ITEMS = t.demands, t.demand_parties, t.demand_items
+    rows = _rows(conn, D, article_id)
+    parties: dict[tuple[int, str], dict[str, None]] = defaultdict(dict)
+    items: dict[int, list] = defaultdict(list)
+    ids = [d.id for d in rows]
+    for did, side, actor in conn.execute(select(P.c.demand_id, P.c.side, P.c.actor_id)
+                                         .where(P.c.demand_id.in_(ids)).order_by(P.c.id)):
+        parties[(did, side)][actor] = None
+    for item in conn.execute(select(ITEMS).where(ITEMS.c.demand_id.in_(ids))
+                             .order_by(ITEMS.c.demand_id, ITEMS.c.position)):
+        items[item.demand_id].append(item)
+    return tuple(_build(Demand, d, by=tuple(parties[(d.id, "by")]), of=tuple(parties[(d.id, "of")]),
+                        items=tuple(i.item for i in items[d.id]),
+                        item_spans=tuple(Span(i.start, i.end) for i in items[d.id] if i.start is not None))
+                 for d in rows)
+
+
+def _places(conn: Connection, article_id: str) -> tuple[Place, ...]:
+    """The article's places, in the order of their first mention as written."""
+    PL, PM = t.places, t.place_mentions
+    found: dict[int, dict] = {}
+    for row in conn.execute(select(PM.c.place_id, PM.c.text, PM.c.start, PM.c.end, PL)
+                            .join(PL, PL.c.id == PM.c.place_id)
+                            .where(PM.c.article_id == article_id).order_by(PM.c.id)):
+        place = found.setdefault(row.place_id, {**row._mapping, "mentions": []})
+        place["mentions"].append(_build(Mention, row))
+    return tuple(_build(Place, p, mentions=tuple(p["mentions"])) for p in found.values())

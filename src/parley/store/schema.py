@@ -1,7 +1,7 @@
 """SQLAlchemy Core tables of the Parley store (the migrations create them; this is their shape)."""
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+from sqlalchemy import (JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
                         Table, Text, UniqueConstraint)
 
 metadata = MetaData()
@@ -28,6 +28,11 @@ def _sort_date() -> Column:
     return Column("sort_date", String(32), nullable=False, default="", server_default="")
 
 
+def _claimed_evidence() -> list[Column]:
+    """The last columns of a demand or conditional: who claims it, its evidence and where."""
+    return [_actor_fk("claimed_by"), Column("evidence", Text, nullable=False), *_span(), _sort_date()]
+
+
 articles = Table(
     "articles", metadata,
     Column("id", String(32), primary_key=True),
@@ -40,6 +45,7 @@ articles = Table(
     Column("language", String(8)),
     Column("pipeline", String(200), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("warnings", JSON),  # the analysis' warnings (a list of strings; NULL when none: migration 0005)
 )
 
 actors = Table(
@@ -124,10 +130,7 @@ demands = Table(
     _article_fk(),
     Column("status", String(20), nullable=False, index=True),
     Column("condition_for", Text),
-    _actor_fk("claimed_by"),
-    Column("evidence", Text, nullable=False),
-    *_span(),
-    _sort_date(),
+    *_claimed_evidence(),
 )
 
 # Who makes a demand (side 'by') and of whom (side 'of').
@@ -145,6 +148,7 @@ demand_items = Table(
     Column("demand_id", Integer, ForeignKey("demands.id", **_CASCADE), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("item", Text, nullable=False),
+    Column("start", Integer), Column("end", Integer),  # where the item stands in the text (migration 0005)
 )
 
 conditionals = Table(
@@ -155,10 +159,7 @@ conditionals = Table(
     Column("if_text", Text, nullable=False),
     Column("then_text", Text, nullable=False),
     Column("cue", String(100)),
-    _actor_fk("claimed_by"),
-    Column("evidence", Text, nullable=False),
-    *_span(),
-    _sort_date(),
+    *_claimed_evidence(),
 )
 
 places = Table(

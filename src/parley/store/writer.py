@@ -98,7 +98,7 @@ def write_analysis(conn: Connection, analysis: Analysis) -> None:
     conn.execute(insert(t.articles).values(
         id=art.id, content_hash=content_hash(art.text), text=art.text, title=art.title, url=art.url,
         source=art.source, published=art.published, language=art.language, pipeline=art.pipeline,
-        ingested_at=now()))
+        ingested_at=now(), warnings=list(analysis.warnings) or None))
     _write_actors(conn, analysis, amap, day)
     _write_facts(conn, analysis, amap, art.published or "")
     _write_places(conn, analysis)
@@ -300,11 +300,13 @@ def _write_facts(conn: Connection, analysis: Analysis, amap: ActorMap, sort_date
         demand_id = conn.execute(insert(t.demands).values(
             article_id=aid, status=d.status, condition_for=d.condition_for, claimed_by=amap(d.claimed_by),
             evidence=d.evidence, start=d.start, end=d.end, **dated).returning(t.demands.c.id)).scalar_one()
-        parties = {(side, amap(x)) for side, xs in (("by", d.by), ("of", d.of)) for x in xs}
-        _insert(conn, t.demand_parties, [{"demand_id": demand_id, "side": s, "actor_id": a}
-                                         for s, a in sorted(parties)])
-        _insert(conn, t.demand_items, [{"demand_id": demand_id, "position": i, "item": item}
-                                       for i, item in enumerate(d.items)])
+        # In the analysis' order (an export gives the lists back as they were), each party once.
+        parties = dict.fromkeys((side, amap(x)) for side, xs in (("by", d.by), ("of", d.of)) for x in xs)
+        _insert(conn, t.demand_parties, [{"demand_id": demand_id, "side": s, "actor_id": a} for s, a in parties])
+        spans = d.item_spans if len(d.item_spans) == len(d.items) else [None] * len(d.items)
+        _insert(conn, t.demand_items, [{"demand_id": demand_id, "position": i, "item": item,
+                                        "start": sp.start if sp else None, "end": sp.end if sp else None}
+                                       for i, (item, sp) in enumerate(zip(d.items, spans))])
     _insert(conn, t.conditionals, [{
         "article_id": aid, "actor": amap(c.actor), "if_text": c.if_, "then_text": c.then, "cue": c.cue,
         "claimed_by": amap(c.claimed_by), "evidence": c.evidence, "start": c.start, "end": c.end, **dated}
