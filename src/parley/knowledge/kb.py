@@ -57,9 +57,7 @@ class KBActor:
 
     def valid_on(self, day: str | None) -> bool:
         """Whether the actor existed on ``day`` (ISO date); unknown dates are always valid."""
-        if not day:
-            return True
-        return (not self.valid_from or self.valid_from <= day) and (not self.valid_to or day <= self.valid_to)
+        return not day or _within(day, self.valid_from, self.valid_to)
 
 
 @dataclass(frozen=True)
@@ -67,15 +65,24 @@ class Office:
     """A title held by a person for a time: "Foreign Minister" of Russia, 2004-2024."""
 
     title: str
+    """The title as written in texts, e.g. "Foreign Minister"."""
     of: str
+    """Id of the state or body the title belongs to."""
     holder: str
+    """Id of the person who held it."""
     start: str | None = None
+    """First day held (ISO date), or None when unknown."""
     end: str | None = None
+    """Last day held, or None while still held."""
 
     def held_on(self, day: str | None) -> bool:
-        if not day:
-            return self.end is None
-        return (not self.start or self.start <= day) and (not self.end or day <= self.end)
+        """Whether the title was held on ``day``; without a day, whether it is still held."""
+        return _within(day, self.start, self.end) if day else self.end is None
+
+
+def _within(day: str, start: str | None, end: str | None) -> bool:
+    """Whether ISO ``day`` falls in [start, end], an open end being unbounded."""
+    return (not start or start <= day) and (not end or day <= end)
 
 
 @dataclass(frozen=True)

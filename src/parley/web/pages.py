@@ -13,13 +13,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from parley.api.deps import Dates, StoreDep
 from parley.api.deps import dates as checked_dates
-from parley.api.schemas import ActorKind, DemandStatus
+from parley.models import ACTOR_KINDS as KINDS
+from parley.models import DEMAND_STATUSES as STATUSES
+from parley.models import RELATION_TYPES as STANCES
 from parley.web.highlight import anchor, reader
 
 PAGE = 50
-from parley.models import RELATION_TYPES as STANCES  # noqa: E402
-KINDS = ActorKind.__args__
-STATUSES = DemandStatus.__args__
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
