@@ -169,3 +169,44 @@ def lowered_between(versions: list[dict]) -> list[str]:
                 if now is None or now < floor:
                     problems.append(f"{suite} {name}: floor {floor} became {now}")
     return sorted(set(problems))
+
+
+def report(floors: dict, measured: dict) -> None:
+    print(f"{'suite':14} {'figure':36} {'floor':>6} {'now':>6}")
+    for suite, figures in floors.items():
+        for name, floor in figures.items():
+            value = measured.get(suite, {}).get(name)
+            now = "  -   " if value is None else f"{value:6.3f}"
+            print(f"{suite:14} {name:36} {floor:6.3f} {now}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--suite", action="append", choices=[s.name for s in SUITES],
+                    help="score only this suite (repeatable; default: all)")
+    ap.add_argument("--baseline", type=Path, default=BASELINE, help="the floors (default: bench/baseline.json)")
+    ap.add_argument("--raise-floors", action="store_true", help="raise floors to the measured figures")
+    ap.add_argument("--json", type=Path, help="write the measured figures here")
+    args = ap.parse_args(argv)
+    if not (SHARED / "eval").is_dir():
+        print(f"gate: SKIPPED: no evaluation sets at {SHARED} (set PARLEY_SHARED)", file=sys.stderr)
+        return 0
+    floors = json.loads(args.baseline.read_text())["floors"]
+    measured = measure(args.suite or [s.name for s in SUITES])
+    if args.json:
+        args.json.write_text(json.dumps(measured, indent=2, sort_keys=True))
+    report(floors, measured)
+    failures = compare(floors, measured) + [f"floor lowered: {p}" for p in lowered_floors(args.baseline)]
+    for line in failures:
+        print(f"FAIL {line}")
+    if args.raise_floors and not failures:
+        data = json.loads(args.baseline.read_text())
+        data["floors"] = raised(floors, measured)
+        args.baseline.write_text(json.dumps(data, indent=2) + "\n")
+        print(f"gate: floors written to {args.baseline}")
+    print("gate: " + ("FAILED" if failures else "passed"))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
