@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from parley.cli import cli
 from parley.ingest.files import read_path
+from parley.models import article_id
 from parley.schema import load_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -230,6 +231,9 @@ BAD_INPUTS = {
     "blank.txt": (b"  \n\n\t \n", "empty"),
     "picture.txt": (PNG, "binary"),
     "missing.txt": (None, "no such file"),
+    "zero-width.txt": ("\u200b\u200d\u2060\n".encode(), "empty"),
+    "controls.txt": (b"\x01\x02\x03 ab\x04", "binary"),
+    "header.txt": (b"\xff\xd8\xff\xe0", "empty"),
 }
 
 
@@ -245,6 +249,40 @@ def test_bad_input_is_one_line_and_the_rest_is_analysed(name, inputs):
     assert name in lines[0] and why in lines[0]
     assert "Traceback" not in result.stderr
     assert [o["article"]["source"] for o in jsonl(result)] == ["good.txt"]
+
+
+@pytest.mark.parametrize("date", ["not-a-date", "2020-02-30", "garbage"])
+def test_a_date_that_is_no_date_is_a_usage_error(date, inputs):
+    result = run("good.txt", "--format", "jsonl", "--date", date)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--date" in result.stderr and "not a real date" in result.stderr
+
+
+def test_hostile_jsonl_records_are_skipped_alone(inputs, validator):
+    lines = [json.dumps({"text": GOOD, "title": "one"}).encode(), b"[" * 100_000,
+             json.dumps({"text": "Turkey said \ud800 it rejects the proposal."}).encode(),
+             json.dumps({"text": GOOD + " Egypt agreed.", "published": "2020-02-30"}).encode(),
+             json.dumps({"text": GOOD + " Qatar agreed.", "title": {"a": 1}}).encode(),
+             json.dumps({"text": GOOD + " Italy agreed.\u2028Malta agreed."}, ensure_ascii=False).encode(),
+             json.dumps({"text": GOOD + " Sud\u00e9"}, ensure_ascii=False).encode().replace(b"\xc3\xa9", b"\xe9")]
+    Path("in.jsonl").write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n")
+    result = run("in.jsonl", "good.txt", "--format", "jsonl")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert stderr_lines(result) == [
+        "skipped: in.jsonl:2: not JSON (nested too deeply)",
+        "skipped: in.jsonl:4: 'published' is not a real ISO date (YYYY-MM-DD): '2020-02-30'",
+        "skipped: in.jsonl:5: 'title' must be a string, not an object",
+        "note: in.jsonl:7: invalid UTF-8 at byte 109 replaced by U+FFFD"]
+    objs = jsonl(result)
+    for obj in objs:
+        validator.validate(obj)
+    assert [o["article"]["source"] for o in objs] == ["in.jsonl:1", "in.jsonl:3", "in.jsonl:6", "in.jsonl:7",
+                                                       "good.txt"]
+    assert objs[0]["article"]["title"] == "one"
+    assert objs[1]["article"]["id"] == article_id("Turkey said \ufffd it rejects the proposal.")
+    assert objs[2]["article"]["id"] == article_id(GOOD + " Italy agreed.\u2028Malta agreed.")
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])

@@ -10,8 +10,10 @@ from spacy.tokens import Doc
 
 from parley.version import __version__
 from parley.config import Settings
+from parley.ingest.clean import clean_item
 from parley.models import Analysis, Article, article_id
 from parley.nlp.facts import Chunk
+from parley.nlp.guard import defuse
 from parley.nlp.pipeline import add_parley_pipes, load_pipeline, parley_pipes, pipeline_name
 
 
@@ -87,14 +89,14 @@ def analyze_many(items: Iterable[tuple[str, dict]], *, nlp: Language | None = No
     def docs(pending: list[tuple[str, dict]]) -> Iterator[Doc]:
         for text, meta in pending:
             for offset, chunk in chunk_text(text, settings.chunk_chars):
-                doc = nlp.make_doc(chunk)
+                doc = nlp.make_doc(defuse(chunk))   # same length: offsets index ``chunk``
                 doc.user_data["parley_published"] = meta.get("published")
                 doc.user_data["parley_offset"] = offset
                 yield doc
 
     batch: list[tuple[str, dict]] = []
     for item in items:
-        batch.append(item)
+        batch.append(clean_item(item))
         if len(batch) >= settings.batch_size:
             yield from _assemble_batch(nlp, docs(batch), batch, name, settings)
             batch = []
@@ -103,7 +105,9 @@ def analyze_many(items: Iterable[tuple[str, dict]], *, nlp: Language | None = No
 
 
 def _assemble_batch(nlp, docs, pending, name, settings) -> Iterator[Analysis]:
-    parsed = nlp.pipe(docs, batch_size=settings.batch_size)
+    # memory grows with the characters parsed together: long chunks go in smaller batches
+    longest = max(1, max(min(len(text), settings.chunk_chars) for text, _ in pending))
+    parsed = nlp.pipe(docs, batch_size=max(1, min(settings.batch_size, settings.batch_chars // longest)))
     for text, meta in pending:
         pieces = ((offset, next(parsed)) for offset, _ in chunk_text(text, settings.chunk_chars))
         article = Article(text=text, id=article_id(text), title=meta.get("title"),

@@ -16,6 +16,9 @@ class Settings:
     db: str = "sqlite:///parley.db"
     chunk_chars: int = 20_000    # longer texts are parsed in pieces of this size (bounded memory)
     batch_size: int = 8          # pieces parsed together: memory grows with chunk_chars * batch_size
+    batch_chars: int = 40_000    # and at most this many characters (a long text's chunks: 2 at a time)
+    analyze_workers: int = 2     # processes analysing POST /api/v1/analyze requests, each with the model
+    analyze_budget_s: int = 30   # seconds one such request may take before it is answered 503
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

@@ -9,6 +9,7 @@ from rich.console import Console
 from parley.config import Settings
 from parley.errors import ParleyError
 from parley.ingest.pipeline import Result, analyse_units
+from parley.ingest.fetch import FetchOptions
 from parley.ingest.sources import Unit, expand_sources
 
 
@@ -17,7 +18,8 @@ class SeveralArticles(ParleyError):
 
 
 def analyze_sources(sources: list[str], *, settings: Settings, published: str | None = None,
-                    console: Console | None = None, single: bool = False) -> Iterator[Result]:
+                    console: Console | None = None, single: bool = False,
+                    fetch_options: FetchOptions = FetchOptions()) -> Iterator[Result]:
     """Analyse every article the sources name, in order; a bad one is a Result with an error.
 
     Args:
@@ -27,6 +29,7 @@ def analyze_sources(sources: list[str], *, settings: Settings, published: str | 
         published: date for articles that carry none.
         console: where the progress bar goes (stderr), on a terminal; None for no bar.
         single: refuse, before analysing anything, sources that name more than one article.
+        fetch_options: which addresses URLs and feed links may reach, and the limits of a fetch.
 
     Returns:
         One Result per article, and one per source that named none.
@@ -38,7 +41,7 @@ def analyze_sources(sources: list[str], *, settings: Settings, published: str | 
         raise SeveralArticles(f"{len(sources)} inputs given")
     if single and sources[0] != "-" and Path(sources[0]).is_dir():
         raise SeveralArticles(f"{sources[0]} is a folder")
-    units = list(expand_sources(sources))
+    units = list(expand_sources(sources, fetch_options=fetch_options))
     found = sum(isinstance(unit, Unit) for unit in units)
     if single and found > 1:
         raise SeveralArticles(f"{sources[0]} holds {found} articles")

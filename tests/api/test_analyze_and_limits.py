@@ -116,3 +116,42 @@ def test_database_failure_is_503(store_url, monkeypatch):
     with TestClient(app, raise_server_exceptions=False) as c:
         response = c.get("/api/v1/articles")
     assert response.status_code == 503 and "/secret/path" not in response.text
+
+
+def test_analysis_waits_for_a_free_worker_only_within_the_budget():
+    from parley.api.analysis_pool import AnalysisPool, AnalysisTimeout
+    from parley.config import Settings
+
+    pool = AnalysisPool(Settings(), workers=1, budget=0.2)
+    pool._idle.get()   # the one worker is busy
+    with pytest.raises(AnalysisTimeout, match="busy"):
+        pool.analyze(TEXT)
+
+
+@pytest.mark.slow
+def test_analysis_over_the_time_budget_is_503_and_the_next_one_succeeds(app, client, monkeypatch):
+    client.post("/api/v1/analyze", json={"text": TEXT})   # a worker has loaded its pipeline
+    monkeypatch.setattr(app.state.analysis_pool, "budget", 1.0)
+    response = client.post("/api/v1/analyze", json={"text": "a " * 200_000})
+    assert response.status_code == 503, response.text
+    assert response.json()["error"] == "unavailable" and "time budget of 1 s" in response.json()["message"]
+    monkeypatch.setattr(app.state.analysis_pool, "budget", 30.0)
+    assert client.post("/api/v1/analyze", json={"text": TEXT}).status_code == 200
+
+
+@pytest.mark.slow
+def test_a_slow_analysis_does_not_block_another(store_url):
+    import threading
+    from dataclasses import replace
+
+    from parley.api import create_app
+
+    app = create_app(store_url, settings=replace(settings(store_url), analyze_workers=2, analyze_budget_s=20))
+    with TestClient(app) as c:
+        done = {}
+        slow = threading.Thread(target=lambda: done.update(r=c.post("/api/v1/analyze", json={"text": "a " * 900_000})))
+        slow.start()
+        response = c.post("/api/v1/analyze", json={"text": TEXT})
+        assert response.status_code == 200 and slow.is_alive()
+        slow.join()
+    assert done["r"].status_code == 503

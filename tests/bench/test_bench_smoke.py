@@ -101,3 +101,19 @@ def test_varied_articles_are_distinct_and_dated():
 def test_percentile():
     assert benchlib.percentile([3.0, 1.0, 2.0], 50) == 2.0
     assert benchlib.percentile([1.0, 2.0], 95) == pytest.approx(1.95)
+
+
+def test_hostile(tmp_path):
+    r = bench("hostile.py", "--sizes", "1,2", "--big-mb", "0.01", "--corpus", str(FIXTURES), tmp_path=tmp_path)
+    cpu = r["cpu"]
+    assert cpu["sizes_kb"] == [1, 2] and cpu["worst"] in cpu["ms_per_kb"] and cpu["worst_ms_per_kb"] > 0
+    assert {"straight quotes", "one word", "random punctuation"} <= set(cpu["ms_per_kb"])
+    assert r["big_text"]["chars"] >= 10_000 and r["big_text"]["peak_rss_mb"] > 0
+
+
+@pytest.mark.slow
+def test_hostile_api(tmp_path):
+    r = bench("hostile.py", "--sizes", "", "--api", "--api-kb", "4", "--corpus", str(FIXTURES), tmp_path=tmp_path)
+    a = r["api"]
+    assert a["post_status"] == 200 and a["small_post_during"]["status"] == 200
+    assert all(v["busy_p95"] > 0 for v in a["get_ms"].values())

@@ -1,4 +1,5 @@
-"""Sources that need a network: a web page and an RSS feed, from a local HTTP server."""
+"""Sources that need a network: a web page and an RSS feed, from a local HTTP server (at
+127.0.0.1, so the feed's links are fetched with private hosts allowed)."""
 from __future__ import annotations
 
 import json
@@ -11,7 +12,10 @@ from click.testing import CliRunner
 
 from parley.cli import cli
 from parley.errors import InputError
+from parley.ingest.fetch import FetchOptions
 from parley.ingest.sources import expand_sources
+
+PRIVATE_OK = FetchOptions(allow_private_hosts=True)
 
 PAGE = ("<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p>"
         "</article></body></html>")
@@ -44,7 +48,7 @@ def test_page_and_feed(site):
     [page] = list(expand_sources([f"{site}/a.html"]))
     item = page.load()
     assert "Government of National Accord" in item.text and item.url == f"{site}/a.html"
-    units = list(expand_sources([f"{site}/feed.xml", f"{site}/nothing-here"]))
+    units = list(expand_sources([f"{site}/feed.xml", f"{site}/nothing-here"], fetch_options=PRIVATE_OK))
     assert isinstance(units[-1], InputError) and "HTTP 404" in str(units[-1])
     first, gone = units[0], units[1]
     loaded = first.load()
@@ -54,7 +58,8 @@ def test_page_and_feed(site):
 
 
 def test_analyze_reads_a_feed_as_ingest_does(site):
-    result = CliRunner().invoke(cli, ["analyze", f"{site}/feed.xml", "--format", "jsonl"], catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["analyze", f"{site}/feed.xml", "--format", "jsonl", "--allow-private-hosts"],
+                                catch_exceptions=False)
     assert result.exit_code == 1  # the feed's second entry is gone
     [data] = [json.loads(line) for line in result.stdout.splitlines()]
     assert data["article"]["url"] == f"{site}/a.html" and data["article"]["published"] == "2020-06-15"

@@ -9,6 +9,7 @@ from fastapi.staticfiles import StaticFiles
 
 from parley.version import __version__
 from parley.api import actors, analyze, articles, errors, explore, facts, places
+from parley.api.analysis_pool import AnalysisPool
 from parley.api.headers import SecurityHeaders
 from parley.api.limits import DEFAULT_MAX_BODY, BodyLimit
 from parley.config import Settings
@@ -23,7 +24,8 @@ def create_app(store_url: str | None = None, max_body: int = DEFAULT_MAX_BODY, *
     Args:
         store_url: database URL; default ``settings.db`` (PARLEY_DB or sqlite:///parley.db).
         max_body: request bodies over this many bytes are refused with 413.
-        settings: model and knowledge base for POST /api/v1/analyze; default ``Settings.load()``.
+        settings: model, knowledge base, workers and time budget for POST /api/v1/analyze;
+            default ``Settings.load()``.
 
     Raises:
         StoreError: the database cannot be opened or migrated.
@@ -34,9 +36,12 @@ def create_app(store_url: str | None = None, max_body: int = DEFAULT_MAX_BODY, *
     settings = settings or Settings.load(db=store_url)
     store = open_store(store_url or settings.db)
 
+    pool = AnalysisPool(settings, workers=settings.analyze_workers, budget=settings.analyze_budget_s)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
+        pool.close()
         store.close()
 
     app = FastAPI(title="Parley", version=__version__, lifespan=lifespan,
@@ -44,6 +49,7 @@ def create_app(store_url: str | None = None, max_body: int = DEFAULT_MAX_BODY, *
                   openapi_url=f"{PREFIX}/openapi.json", docs_url=None, redoc_url=None)
     app.state.store = store
     app.state.settings = settings
+    app.state.analysis_pool = pool
     app.state.max_body = max_body
     for module in (articles, actors, facts, places, explore, analyze):
         app.include_router(module.router, prefix=PREFIX)

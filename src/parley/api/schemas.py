@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from parley.ingest.clean import check_date
 from parley.models import ActorKind, DemandStatus, Modality, RelationType
 
 T = TypeVar("T")
@@ -281,3 +282,5 @@ class AnalyzeRequest(Model):
     published: dt.date | None = Field(None, description="publication date, for time-dependent knowledge")
     title: str | None = Field(None, max_length=1000)
     source: str | None = Field(None, max_length=2000, description="file name or URL, echoed back")
+
+    _real_date = field_validator("published", mode="before")(check_date)  # as the CLI and JSONL readers

@@ -6,7 +6,8 @@ from typing import Iterable
 
 import click
 
-from parley.cli.options import date_option, emit_analysis, fail, format_option, kb_option, model_option, say, stderr
+from parley.cli.options import (date_option, emit_analysis, fail, format_option, kb_option, model_option,
+                                private_hosts_option, say, stderr)
 from parley.config import Settings
 from parley.errors import ParleyError
 
@@ -18,7 +19,9 @@ from parley.errors import ParleyError
 @model_option
 @kb_option
 @date_option()
-def analyze(sources: tuple[str, ...], fmt: str, model: str | None, kb: str | None, date: str | None) -> None:
+@private_hosts_option
+def analyze(sources: tuple[str, ...], fmt: str, model: str | None, kb: str | None, date: str | None,
+            allow_private_hosts: bool) -> None:
     """Analyse articles: files, folders, globs, .jsonl, URLs, RSS/Atom feeds, or - for standard input.
 
     \b
@@ -28,12 +31,14 @@ def analyze(sources: tuple[str, ...], fmt: str, model: str | None, kb: str | Non
       parley analyze 'archive/**/*.html' articles.jsonl --format jsonl
       curl -s URL | parley analyze - --format json
     """
+    from parley.ingest.fetch import FetchOptions
     from parley.service import SeveralArticles, analyze_sources
 
     settings = Settings.load(model=model, kb=kb)
     try:
         results = analyze_sources(list(sources), settings=settings, published=date, console=stderr(),
-                                  single=fmt == "json")
+                                  single=fmt == "json",
+                                  fetch_options=FetchOptions(allow_private_hosts=allow_private_hosts))
         failed = _emit(results, fmt)
     except SeveralArticles as exc:
         fail(f"--format json takes exactly one input ({exc}); use --format jsonl for several")

@@ -5,7 +5,8 @@ import sys
 
 import click
 
-from parley.cli.options import date_option, db_option, fail, kb_option, model_option, open_db, say, stderr
+from parley.cli.options import (date_option, db_option, fail, kb_option, model_option, open_db,
+                                private_hosts_option, say, stderr)
 from parley.config import Settings
 
 
@@ -22,8 +23,10 @@ from parley.config import Settings
               help="Where analysis runs: this machine, or Ray Data actors (pip install 'parley-news[ray]').")
 @click.option("--ray-address", default=None, metavar="ADDRESS",
               help="Ray cluster for --engine ray: auto, or ray://HEAD:10001 [default: a local Ray instance].")
+@private_hosts_option
 def ingest(sources: tuple[str, ...], db: str | None, workers: int, date: str | None, reprocess: bool,
-           model: str | None, kb: str | None, engine: str, ray_address: str | None) -> None:
+           model: str | None, kb: str | None, engine: str, ray_address: str | None,
+           allow_private_hosts: bool) -> None:
     """Analyse articles and store them: files, folders, globs, .jsonl, URLs, RSS/Atom feeds.
 
     Articles already stored (same text) are skipped, so re-running is safe.
@@ -37,6 +40,7 @@ def ingest(sources: tuple[str, ...], db: str | None, workers: int, date: str | N
       parley ingest --reprocess
       parley ingest corpus.jsonl --engine ray --ray-address ray://head:10001 --workers 32
     """
+    from parley.ingest.fetch import FetchOptions
     from parley.ingest.pipeline import ingest as run_ingest
 
     if not sources and not reprocess:
@@ -46,7 +50,8 @@ def ingest(sources: tuple[str, ...], db: str | None, workers: int, date: str | N
     settings = Settings.load(db=db, model=model, kb=kb)
     with open_db(settings.db) as store:
         report = run_ingest(list(sources), store, settings=settings, workers=workers, published=date,
-                            reprocess=reprocess, console=stderr(), engine=engine, ray_address=ray_address)
+                            reprocess=reprocess, console=stderr(), engine=engine, ray_address=ray_address,
+                            fetch_options=FetchOptions(allow_private_hosts=allow_private_hosts))
     for reason in report.failed:
         say("failed", reason, style="red")
     summary = f"ingested {report.ingested}, skipped {report.skipped} as duplicates, failed {len(report.failed)}"

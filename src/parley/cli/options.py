@@ -31,11 +31,26 @@ model_option = click.option("--model", default=None,
                             help=f"spaCy pipeline to use [env PARLEY_MODEL; default {DEFAULT_MODEL}].")
 kb_option = click.option("--kb", default=None, type=click.Path(dir_okay=False),
                          help="YAML file of extra actors merged over the built-in knowledge base [env PARLEY_KB].")
+private_hosts_option = click.option(
+    "--allow-private-hosts", is_flag=True,
+    help="Also fetch feed links and redirects that lead to loopback, private or link-local addresses.")
 
 
 def date_option(help: str = PUBLISHED) -> Callable[[Callable], Callable]:
-    """The ``--date YYYY-MM-DD`` option (parameter ``date``), with what the date means here."""
-    return click.option("--date", default=None, metavar="YYYY-MM-DD", help=help)
+    """The ``--date YYYY-MM-DD`` option (parameter ``date``), with what the date means here; a
+    date that is not a real ISO date is a usage error."""
+    return click.option("--date", default=None, metavar="YYYY-MM-DD", help=help, callback=_real_date)
+
+
+def _real_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from parley.ingest.clean import check_date
+
+    try:
+        return check_date(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a real date (YYYY-MM-DD)") from None
 
 
 def format_option(choices: list[str], *, default: str | None, help: str) -> Callable[[Callable], Callable]:

@@ -24,6 +24,7 @@ from rich.text import Text
 from parley.config import Settings
 from parley.errors import InputError, ParleyError
 from parley.ingest.files import InputText
+from parley.ingest.fetch import FetchOptions
 from parley.ingest.sources import Unit, expand_sources
 from parley.models import Analysis, content_hash
 
@@ -39,6 +40,7 @@ class Result:
     error: str | None = None       # one line naming the source: unreadable, or the analysis failed
     duplicate: bool = False        # its text is stored already, or came earlier in this run
     notes: tuple[str, ...] = ()    # what reading it noticed, e.g. that it was not UTF-8
+    source: str | None = None      # the unit an analysis is of, e.g. ``file.jsonl:3``
 
 
 @dataclass
@@ -98,7 +100,7 @@ def analyse_units(units: Iterable[Unit | InputError], *, settings: Settings, ana
             if isinstance(outcome, str):
                 yield Result(error=f"{source}: analysis failed: {outcome}", notes=notes)
             else:
-                yield Result(analysis=outcome, notes=notes)
+                yield Result(analysis=outcome, notes=notes, source=source)
         yield from _drain(side, advance)
 
 
@@ -111,7 +113,17 @@ def _read(unit: Unit | InputError, side: deque[Result]) -> InputText | None:
         return unit.load()
     except InputError as exc:
         side.append(Result(error=str(exc)))
-        return None
+    except Exception as exc:  # noqa: BLE001 - a reader's failure costs this unit, not the run
+        side.append(Result(error=f"{unit.source}: cannot read: {_failure(exc)}"))
+    return None
+
+
+def _failure(exc: BaseException) -> str:
+    """``exc`` as one line: the first line of its message, after its class unless it is Parley's."""
+    message = (str(exc).strip().splitlines() or [""])[0]
+    if isinstance(exc, ParleyError):
+        return message
+    return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
 
 
 def _drain(side: deque[Result], advance: Callable[[], None]) -> Iterator[Result]:
@@ -139,7 +151,7 @@ def _progress(console: Console | None, label: str, total: int) -> Iterator[Calla
 
 def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, published: str | None = None,
            reprocess: bool = False, console: Console | None = None, engine: str = "local",
-           ray_address: str | None = None) -> IngestReport:
+           ray_address: str | None = None, fetch_options: FetchOptions = FetchOptions()) -> IngestReport:
     """Analyse and store every article the sources name; bad sources are reported, not fatal.
 
     Args:
@@ -154,6 +166,7 @@ def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, p
         engine: ``local`` (this machine) or ``ray`` (Ray Data actors; see ``ray_engine``).
         ray_address: the Ray cluster for ``engine="ray"`` (``auto``, ``ray://host:10001``);
             None starts a local Ray instance.
+        fetch_options: which addresses URLs and feed links may reach, and the limits of a fetch.
 
     Returns:
         The counts of articles stored, skipped and re-analysed, and a line per failure.
@@ -163,18 +176,36 @@ def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, p
     """
     analyse = analyser(engine, ray_address)
     report = IngestReport()
-    for result in analyse_units(expand_sources(sources), settings=settings, analyse=analyse, workers=workers,
+    units = expand_sources(sources, fetch_options=fetch_options)
+    for result in analyse_units(units, settings=settings, analyse=analyse, workers=workers,
                                 published=published, known=store.has_article, console=console,
                                 label="ingesting"):
         if result.error:
             report.failed.append(result.error)
-        elif result.duplicate or not store.add_analysis(result.analysis):
+        elif result.duplicate:
             report.skipped += 1
         else:
-            report.ingested += 1
+            _store(store, result, report)
     if reprocess:
         _reprocess(store, settings, analyse, workers, console, report)
     return report
+
+
+def _store(store, result: Result, report: IngestReport) -> None:
+    """Store one analysis and count it as ingested, a duplicate, or failed."""
+    try:
+        stored = store.add_analysis(result.analysis)
+    except Exception as exc:  # noqa: BLE001 - the store rolled this article back; the run goes on
+        report.failed.append(_store_failure(result, exc))
+        return
+    if stored:
+        report.ingested += 1
+    else:
+        report.skipped += 1
+
+
+def _store_failure(result: Result, exc: Exception) -> str:
+    return f"{result.source or result.analysis.article.id}: cannot store: {_failure(exc)}"
 
 
 def _reprocess(store, settings: Settings, analyse: AnalyseFn, workers: int, console: Console | None,
@@ -190,9 +221,13 @@ def _reprocess(store, settings: Settings, analyse: AnalyseFn, workers: int, cons
                                 label="re-analysing"):
         if result.error:
             report.failed.append(result.error)
-        else:
+            continue
+        try:
             store.replace_analysis(result.analysis)
-            report.reprocessed += 1
+        except Exception as exc:  # noqa: BLE001 - as in _store
+            report.failed.append(_store_failure(result, exc))
+            continue
+        report.reprocessed += 1
 
 
 def _stored(row: dict) -> InputText:

@@ -32,7 +32,9 @@ class ConditionalInfo:
     def to_model(self, chunk: Chunk) -> Conditional:
         """The contract's Conditional: the texts of both clauses, evidence at article offsets."""
         doc = chunk.doc
-        return Conditional(self.actor, doc[self.if_[0]:self.if_[1]].text, doc[self.then[0]:self.then[1]].text,
+        if_, then = doc[self.if_[0]:self.if_[1]], doc[self.then[0]:self.then[1]]
+        return Conditional(self.actor, chunk.text(if_.start_char, if_.end_char),
+                           chunk.text(then.start_char, then.end_char),
                            chunk.text(self.start, self.end), *chunk.chars(self.start, self.end), self.cue,
                            self.claimed_by)
 

@@ -21,7 +21,7 @@ class PlaceInfo:
 
     def to_model(self, chunk: Chunk) -> Place:
         """The contract's Place (coordinates from the gazetteer), mentions at article offsets."""
-        mentions = tuple(Mention(t, *chunk.chars(s, e)) for s, e, t in self.mentions)
+        mentions = tuple(Mention(chunk.text(s, e), *chunk.chars(s, e)) for s, e, _ in self.mentions)
         g = self.place
         if g is None:
             return Place(self.name, None, None, None, None, None, mentions)

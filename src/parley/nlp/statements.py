@@ -199,8 +199,10 @@ def _make(doc: Doc, speaker: str, cue: str, rng: tuple[int, int], direct: bool,
         return None
     span = doc[s:e]
     cue_span = doc[cue_tokens[0]:cue_tokens[1]]
+    # a quote that goes on with the last speaker has no reporting words of its own: no cue span
+    cue_chars = (cue_span.start_char, cue_span.end_char) if len(cue_span) else None
     return StatementInfo(speaker, cue, span.start_char, span.end_char, direct, source,
-                         (cue_span.start_char, cue_span.end_char), (s, e), cue_tokens)
+                         cue_chars, (s, e), cue_tokens)
 
 
 def _parenthetical(doc: Doc, verb: Token, lex: Lexicons) -> tuple[int, int] | None:

@@ -47,7 +47,7 @@ class ActorBuild:
 
     def to_model(self, chunk: Chunk) -> Actor:
         """The contract's Actor, with its mentions at article offsets."""
-        mentions = tuple(Mention(t, *chunk.chars(s, e)) for s, e, t in self.mentions)
+        mentions = tuple(Mention(chunk.text(s, e), *chunk.chars(s, e)) for s, e, _ in self.mentions)
         return Actor(self.id, self.name, self.kind, self.country, self.affiliation, self.role, mentions)
 
 

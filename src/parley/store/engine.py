@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -11,6 +11,9 @@ from parley.errors import ParleyError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 WRITE = "parley_write"  # execution option marking a connection that will write
+# PostgreSQL advisory lock key held while migrating: any fixed 64-bit number that other
+# applications sharing the database are unlikely to use ("parley" in ASCII).
+MIGRATION_LOCK = 0x7061726C6579
 
 
 class StoreError(ParleyError):
@@ -65,12 +68,20 @@ def _sqlite_events(engine: Engine) -> None:
 
 
 def migrate(engine: Engine) -> None:
-    """Apply every pending migration, all in one transaction."""
+    """Apply every pending migration, all in one transaction, one process at a time.
+
+    Several processes may open a fresh database at once; each waits for the one migrating and
+    then finds nothing left to do. SQLite's ``BEGIN IMMEDIATE`` already makes them wait; on
+    PostgreSQL a transaction-scoped advisory lock does, since two concurrent ``CREATE TABLE``
+    of one name fail there instead of waiting.
+    """
     from alembic import command
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.execution_options(**{WRITE: True}).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
