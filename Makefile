@@ -17,17 +17,25 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 DEMO_DB ?= sqlite:///parley.db
-# Plain-text examples carry no date: these are theirs (any other example gets the first).
+# Plain-text examples carry no date: these are theirs (any other example gets the first). The
+# examples go into one JSONL file with their dates, so that one ingest (one model load) stores them.
 DEMO_DATES := libya-ceasefire-conditions=2020-06-18 libya-berlin-follow-up=2020-06-21 \
               syria-constitutional-committee=2020-08-29 yemen-stockholm-prisoners=2020-09-27
+DEMO_JSONL := build/examples.jsonl
+define DEMO_RECORDS
+import json, pathlib, sys
+dates = dict(pair.split("=") for pair in sys.argv[1:])
+for path in sorted(pathlib.Path("examples").glob("*.txt")):
+    print(json.dumps({"source": str(path), "published": dates.get(path.stem, sys.argv[1].split("=")[1]),
+                      "text": path.read_text(encoding="utf-8")}, ensure_ascii=False))
+endef
+export DEMO_RECORDS
 
 demo: install
 	$(VENV)/bin/parley analyze examples/libya-ceasefire-conditions.txt --date 2020-06-18
-	@for f in examples/*.txt; do \
-	  name=$$(basename "$$f" .txt); date=2020-06-18; \
-	  for pair in $(DEMO_DATES); do [ "$${pair%%=*}" = "$$name" ] && date="$${pair#*=}"; done; \
-	  $(VENV)/bin/parley ingest "$$f" --db $(DEMO_DB) --date "$$date" || exit 1; \
-	done
+	@mkdir -p $(dir $(DEMO_JSONL))
+	@$(PY) -c "$$DEMO_RECORDS" $(DEMO_DATES) > $(DEMO_JSONL)
+	$(VENV)/bin/parley ingest $(DEMO_JSONL) --db $(DEMO_DB)
 	$(VENV)/bin/parley stats --db $(DEMO_DB)
 	@echo "Parley UI: http://127.0.0.1:8000"
 	$(VENV)/bin/parley serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000

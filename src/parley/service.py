@@ -27,7 +27,7 @@ def analyze_sources(sources: list[str], *, settings: Settings, published: str | 
             pages or RSS/Atom feeds, as ``parley.ingest.sources`` reads them.
         settings: the model, knowledge base and batch size.
         published: date for articles that carry none.
-        console: where the progress bar goes (stderr), on a terminal; None for no bar.
+        console: where progress goes (stderr): a bar on a terminal, else plain lines; None for none.
         single: refuse, before analysing anything, sources that name more than one article.
         fetch_options: which addresses URLs and feed links may reach, and the limits of a fetch.
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import networkx as nx
 import pytest
@@ -30,6 +31,7 @@ def ingested(store_url):
 def test_ingest_folder_then_rerun_skips(ingested):
     url, first = ingested
     assert "ingested 4, skipped 0 as duplicates, failed 0" in first.stderr
+    assert re.search(r"^ingesting: 4/4 articles, [\d.]+ art/s, .* 0 failed$", first.stderr, re.M), first.stderr
     again = run("ingest", str(DATA / "articles"), "--db", url)
     assert again.exit_code == 0
     assert "ingested 0, skipped 4 as duplicates, failed 0" in again.stderr
@@ -52,14 +54,16 @@ def test_graphml_export_reads_back(ingested, tmp_path):
     assert graph.nodes["russia"]["label"] == "Russia" and graph.nodes["russia"]["kind"] == "state"
     assert graph.number_of_edges() == len(edges) > 0
     for e in edges:
-        by_type = {d["type"]: d for d in graph.get_edge_data(e["source"], e["target"]).values()}
-        data = by_type[e["type"]]
-        assert data["weight"] == e["weight"] and data["first"] == "2020-06-18"
+        found = [d for d in graph.get_edge_data(e["source"], e["target"]).values()
+                 if (d["relation"], d["negated"], d["modality"], d.get("claimed_by")) ==
+                 (e["type"], e["negated"], e["modality"], e["claimed_by"])]
+        assert len(found) == 1 and found[0]["weight"] == e["weight"] and found[0]["first"] == "2020-06-18"
     assert ("turkey", "gna") in {(e["source"], e["target"]) for e in edges if e["type"] == "supports"}
     gexf = run("export", "--format", "gexf", "--db", url)
     assert gexf.exit_code == 0 and "<gexf" in gexf.stdout
     csv_out = run("export", "--format", "csv", "--db", url).stdout.splitlines()
-    assert csv_out[0] == "source,target,type,weight,first,last" and len(csv_out) == len(edges) + 1
+    assert csv_out[0] == "source,target,type,negated,modality,claimed_by,weight,first,last"
+    assert len(csv_out) == len(edges) + 1
 
 
 def test_queries_and_merge(ingested):
@@ -72,6 +76,12 @@ def test_queries_and_merge(ingested):
         result = run(*args, "--db", url, "--format", "csv")
         assert result.exit_code == 0, (args, result.output)
         assert len(result.stdout.splitlines()) >= 2, args
+    hits = json.loads(run("search", "ceasefire", "--db", url, "--format", "json").stdout)
+    table = run("search", "ceasefire", "--db", url).stdout  # on a pipe: every cell whole, one line each
+    assert all(" ".join(h["snippet"].split()) in table for h in hits) and max(map(len, table.splitlines())) > 80
+    tsv = run("search", "ceasefire", "--db", url, "--format", "tsv").stdout.splitlines()
+    assert tsv[0].split("\t") == ["kind", "published", "speaker", "snippet", "article_id"]
+    assert len(tsv) == len(hits) + 1 and all(line.count("\t") == 4 for line in tsv)
     merged = run("actors", "merge", "russia", "egypt", "--db", url)
     assert merged.exit_code == 0 and "merged egypt into russia" in merged.stdout
     assert run("actor", "Egypt", "--db", url, "--format", "json").exit_code == 0

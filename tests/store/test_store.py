@@ -180,7 +180,8 @@ def test_export_network(store, analyses):
     edges = store.edges()
     assert graph.number_of_edges() == len(edges)
     positive = [r for a in analyses for r in a.relations if not r.negated]
-    assert sum(e["weight"] for e in edges) == len(positive)
+    assert sum(e["weight"] for e in edges if not e["negated"]) == len(positive)
+    assert sum(e["weight"] for e in edges) == sum(len(a.relations) for a in analyses)
     records = list(store.export_analyses())
     assert len(records) == len(analyses)
     for rec in records:

@@ -1,8 +1,11 @@
 """Fixtures for the browser tests: a real uvicorn server on a free localhost port over a store
-of the fixture articles, and Debian's Chromium driven by Playwright. Skipped cleanly when
-/usr/bin/chromium or Playwright is missing."""
+of the fixture articles (and another over a generated store of a few hundred articles), and
+Debian's Chromium driven by Playwright. Skipped cleanly when /usr/bin/chromium or Playwright is
+missing. Screenshots go to $PARLEY_ARTIFACTS/screenshots (default: test-artifacts/screenshots)."""
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
 import threading
 import time
@@ -15,7 +18,8 @@ from api.support import build_store, settings
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+ARTIFACTS = Path(os.environ.get("PARLEY_ARTIFACTS") or Path(__file__).resolve().parents[2] / "test-artifacts")
+SCREENSHOTS = ARTIFACTS / "screenshots"
 
 
 def pytest_collection_modifyitems(items):
@@ -47,6 +51,26 @@ def app(store_url):
 @pytest.fixture(scope="session")
 def server(app):
     """The base URL of a uvicorn server serving the app over a freshly ingested store."""
+    with serve(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def big_server(tmp_path_factory):
+    """The base URL of a server over the generated store of ``corpus.ARTICLES`` articles."""
+    from parley.api import create_app
+    from parley.config import Settings
+
+    from web import corpus
+
+    url = corpus.build(f"sqlite:///{tmp_path_factory.mktemp('big') / 'parley.db'}")
+    with serve(create_app(url, settings=Settings.load(db=url))) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serve(app):
+    """Run ``app`` under uvicorn on a free localhost port; yields its base URL."""
     import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -85,6 +109,7 @@ class Watched:
         self.dialogs: list[str] = []
         self.errors: list[str] = []
         page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("requestfailed", self._failed)
         page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}"))
@@ -98,20 +123,30 @@ class Watched:
         assert response is not None and response.status == 200, f"{path}: {response and response.status}"
         return self.page
 
-    def shot(self, name: str) -> Path:
+    def shot(self, name: str, *, full_page: bool = True) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS / f"{name}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        self.page.screenshot(path=str(path), full_page=full_page)
         return path
+
+
+@contextlib.contextmanager
+def watched_page(browser, base: str, width: int = 1366, height: int = 900):
+    """A fresh browser context at ``width`` x ``height`` on ``base``; fails if a dialog fired or
+    an error was seen."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    watched = Watched(page, base)
+    try:
+        yield watched
+    finally:
+        context.close()
+    assert not watched.dialogs, f"a dialog fired: {watched.dialogs}"
+    assert not watched.errors, f"errors in the page: {watched.errors}"
 
 
 @pytest.fixture
 def web(browser, server):
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    watched = Watched(page, server)
-    yield watched
-    context.close()
-    assert not watched.dialogs, f"a dialog fired: {watched.dialogs}"
-    assert not watched.errors, f"errors in the page: {watched.errors}"
+    with watched_page(browser, server) as watched:
+        yield watched

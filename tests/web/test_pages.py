@@ -131,7 +131,7 @@ def test_network_lists_all_the_evidence_of_an_edge_on_request(web):
 def test_network_kind_filter(web):
     page = web.open("/network?kind=state")
     page.wait_for_selector("#cy[data-edges]")
-    kinds = page.evaluate("() => window.parleyNetwork().nodes().map(n => n.data('kind'))")
+    kinds = page.evaluate("() => window.parleyNetwork().nodes(':childless').map(n => n.data('kind'))")
     assert kinds and set(kinds) == {"state"}
 
 

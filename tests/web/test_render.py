@@ -99,3 +99,57 @@ def test_static_files_are_vendored(client):
         assert client.get(path).status_code == 200, path
     world = client.get("/static/geo/countries-110m.geojson").json()
     assert world["type"] == "FeatureCollection" and len(world["features"]) > 150
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """A client over the generated store (see ``web.corpus``)."""
+    from parley.api import create_app
+    from parley.config import Settings
+
+    from web import corpus
+
+    url = corpus.build(f"sqlite:///{tmp_path_factory.mktemp('pages') / 'parley.db'}", articles=40)
+    with TestClient(create_app(url, settings=Settings.load(db=url))) as c:
+        yield c
+
+
+def test_network_page_has_its_controls_and_the_key_beside_the_graph(big):
+    html = big.get("/network?min_weight=3&limit=1000").text
+    assert re.search(r'<input type="range" id="min-weight" name="min_weight" min="1" max="10" value="3">', html)
+    assert '<option value="1000" selected>' in html and 'id="find-actor"' in html and 'id="group-sides"' in html
+    aside = html[html.index('<aside class="network-side">'):html.index("</aside>")]
+    assert aside.count('class="swatch line-') == 8 and "Evidence" in aside
+    for lib in ("layout-base", "cose-base", "cytoscape-fcose"):
+        assert f'src="/static/vendor/cytoscape-fcose/{lib}.js"' in html
+        assert big.get(f"/static/vendor/cytoscape-fcose/{lib}.js").status_code == 200
+        assert big.get(f"/static/vendor/cytoscape-fcose/LICENSE.{lib}").status_code == 200
+    assert big.get("/network?min_weight=0").status_code == 422
+
+
+def test_demands_list_owner_target_items_condition_and_status(big):
+    html = big.get("/demands").text
+    table = html[html.index('<table class="facts-table stack demand-list">'):]
+    table = table[:table.index("</table>")]
+    heads = re.findall(r"<th>([^<]+)</th>", table)
+    assert heads == ["Date", "Owner", "Target", "Items", "Condition", "Status", "Evidence"]
+    first = table[table.index("<tbody>"):].split("</tr>")[0]
+    assert len(re.findall(r"<li>", first.split('class="col-items"')[1].split("</td>")[0])) == 2
+    assert "before the talks resume" in first and 'class="status status-' in first
+    assert "; " not in first
+
+
+def test_actor_page_names_its_claimants_shows_each_sentence_once_and_no_pronoun_names(big):
+    relations = big.get("/api/v1/relations", params={"limit": 500}).json()["items"]
+    spans = [(r["source"], r["article_id"], r["start"], r["end"]) for r in relations]
+    welcomer = next(s[0] for s in spans if spans.count(s) == 2)  # gave two stances in one sentence
+    actor = big.get(f"/api/v1/actors/{welcomer}").json()
+    html = big.get(f"/actors/{actor['id']}").text
+    aliases = html[html.index('<ul class="chips">'):].split("</ul>")[0]
+    assert actor["name"] in aliases and "Its" not in aliases
+    stances = html[html.index('<table class="facts-table stack stances">'):].split("</table>")[0]
+    evidence = re.findall(r'<a class="evidence" href="[^"]+">([^<]+)</a>', stances)
+    assert evidence and len(evidence) == len(set(evidence))
+    assert 'muted">per</span>' in stances
+    rows = stances.split("<tr>")[2:]
+    assert any(row.count("<li>") == 2 for row in rows)  # two stances of one sentence in one row

@@ -25,12 +25,17 @@ def graph(store: StoreDep, dates: DatesDep,
           = None,
           limit: Annotated[int, Query(ge=1, le=2000, description="the strongest edges to return")] = GRAPH_EDGES,
           evidence: Annotated[int, Query(ge=0, le=100, description="newest relations listed per edge")]
-          = EDGE_EVIDENCE) -> dict:
+          = EDGE_EVIDENCE,
+          min_weight: Annotated[int, Query(ge=1, le=1_000_000, description="only edges with this much evidence")]
+          = 1,
+          isolated: Annotated[bool, Query(description="also list actors seen in the range on no listed edge")]
+          = False) -> dict:
     """The stance network: actors as nodes, one edge per (source, type, target) weighted by the
     number of non-negated relations in the date range, strongest first, each with its newest
-    evidence (``/relations?actor=`` lists all of it)."""
+    evidence (``/relations?actor=`` lists all of it); each node carries its side, the group of
+    actors joined by supporting edges."""
     return store.graph(since=dates.since, until=dates.until, kinds=tuple(kind or ()), limit=limit,
-                       evidence=evidence)
+                       evidence=evidence, min_weight=min_weight, isolated=isolated)
 
 
 @router.get("/stats", response_model=Stats)

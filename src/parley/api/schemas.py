@@ -244,6 +244,8 @@ class SearchHit(Model):
 
 class GraphNode(ActorHead):
     weight: int = Field(description="evidence count of the node's edges")
+    side: int | None = Field(None, description="the group of actors that back one another it is in (numbered "
+                                               "from 1, the largest first; null when on none)")
 
 
 class GraphEdge(Model):

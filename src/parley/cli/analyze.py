@@ -35,8 +35,9 @@ def analyze(sources: tuple[str, ...], fmt: str, model: str | None, kb: str | Non
     from parley.service import SeveralArticles, analyze_sources
 
     settings = Settings.load(model=model, kb=kb)
+    console = stderr() if stderr().is_terminal else None  # off a terminal, stderr holds only the skips
     try:
-        results = analyze_sources(list(sources), settings=settings, published=date, console=stderr(),
+        results = analyze_sources(list(sources), settings=settings, published=date, console=console,
                                   single=fmt == "json",
                                   fetch_options=FetchOptions(allow_private_hosts=allow_private_hosts))
         failed = _emit(results, fmt)

@@ -13,13 +13,18 @@ from parley.cli.options import db_option, fail, format_option, open_db
                help="jsonl: stored analyses; csv: stance edges; graphml/gexf: the actor network.")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False, writable=True),
               help="File to write (default: standard output).")
+@click.option("--isolated", is_flag=True, help="graphml/gexf: also actors without any stance edge.")
 @db_option
-def export(fmt: str, output: str | None, db: str | None) -> None:
-    """Export the corpus or the actor network (stance edges weighted by evidence count).
+def export(fmt: str, output: str | None, db: str | None, isolated: bool) -> None:
+    """Export the corpus or the actor network.
+
+    The network has one directed edge per source, stance, target, negation, modality and
+    claimant (claimed_by), weighted by its number of relations, with the first and last dates.
 
     \b
     Examples:
       parley export --format graphml -o network.graphml
+      parley export --format gexf --isolated -o network.gexf
       parley export --format jsonl > corpus.jsonl
     """
     from parley.store.export_files import write_export
@@ -30,7 +35,7 @@ def export(fmt: str, output: str | None, db: str | None) -> None:
         fail(f"{output}: cannot write: {exc.strerror}")
     try:
         with open_db(db) as store:
-            write_export(store, fmt, stream)
+            write_export(store, fmt, stream, isolated=isolated)
     finally:
         if output:
             stream.close()

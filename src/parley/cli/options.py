@@ -107,15 +107,23 @@ def emit_json(value: Any, *, indent: int | None = 2) -> None:
 
 
 def emit_rows(rows: list[dict], fmt: str, columns: list[str], title: str | None = None) -> None:
-    """Rows on stdout: a table (``table``), a JSON list (``json``) or CSV with a header (``csv``)."""
+    """Rows on stdout: a table (``table``), a JSON list (``json``), or CSV (``csv``) or TSV
+    (``tsv``) with a header.
+
+    A table on a terminal fits its width; on a pipe or in a file it is as wide as its cells, so
+    that no cell is cut or folded (``parley actors | less -S``).
+    """
     if fmt == "json":
         emit_json(rows)
-    elif fmt == "csv":
+    elif fmt in ("csv", "tsv"):
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n",
+                                **({"delimiter": "\t", "quoting": csv.QUOTE_NONE, "escapechar": None,
+                                    "quotechar": None} if fmt == "tsv" else {}))
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _cell(row.get(k)) for k in columns})
+            cells = {k: _cell(row.get(k)) for k in columns}
+            writer.writerow({k: " ".join(v.split()) for k, v in cells.items()} if fmt == "tsv" else cells)
         click.echo(out.getvalue(), nl=False)
     else:
         from rich.console import Console
@@ -125,7 +133,11 @@ def emit_rows(rows: list[dict], fmt: str, columns: list[str], title: str | None 
         table = Table(*columns, title=title, show_lines=False)
         for row in rows:
             table.add_row(*(escape(_cell(row.get(k))) for k in columns))
-        Console(highlight=False).print(table)
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            wide = Console(highlight=False, width=1_000_000).measure(table).maximum
+            console = Console(highlight=False, width=max(80, wide))
+        console.print(table)
 
 
 def _cell(value) -> str:

@@ -10,8 +10,9 @@ import click
 
 from parley.cli.options import db_option, emit_json, emit_rows, fail, format_option, open_db
 
-table_format = format_option(["table", "json", "csv"], default="table",
-                             help="table: for reading; json or csv: for other programs.")
+table_format = format_option(["table", "json", "csv", "tsv"], default="table",
+                             help="table: for reading (on a pipe, as wide as its cells); json, csv or tsv: "
+                                  "for other programs.")
 
 
 def paging_options(f: Callable) -> Callable:
@@ -169,14 +170,19 @@ def timeline(actor_name: str, db: str | None, fmt: str) -> None:
 @db_option
 @table_format
 def search(words: tuple[str, ...], db: str | None, fmt: str) -> None:
-    """Full-text search over article texts and statements.
+    """Full-text search over article texts and statements, best match first.
+
+    Every word must occur, in any form ("ceasefire" also finds "cease-fire" and "ceasefires");
+    an argument of several words is a phrase.
 
     \b
-    Example:
+    Examples:
       parley search ceasefire Sirte
+      parley search "peace talks" Geneva
     """
+    query = " ".join(f'"{w}"' if len(w.split()) > 1 and '"' not in w else w for w in words)
     with open_db(db) as store:
-        rows = store.search(" ".join(words), limit=50).items
+        rows = store.search(query, limit=50).items
     emit_rows(rows, fmt, ["kind", "published", "speaker", "snippet", "article_id"], "search")
 
 

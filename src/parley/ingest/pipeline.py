@@ -1,7 +1,7 @@
 """Sources -> analyses (-> store): the one loop behind `parley analyze` and `parley ingest`.
 
 :func:`analyse_units` reads each unit, parses the texts in batches, isolates an article that
-breaks a batch and drives the progress bar. Analysis runs in-process or, with ``workers > 1``,
+breaks a batch and reports progress. Analysis runs in-process or, with ``workers > 1``,
 in a process pool whose workers each load the spaCy pipeline once, or with ``engine="ray"`` on
 Ray Data actors (``parley.ingest.ray_engine``). :func:`ingest` stores what the loop yields, one
 transaction per article; the main process alone reads sources and writes the database.
@@ -11,20 +11,17 @@ from __future__ import annotations
 import functools
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
-from rich.text import Text
 
 from parley.config import Settings
 from parley.errors import InputError, ParleyError
 from parley.ingest.files import InputText
 from parley.ingest.fetch import FetchOptions
+from parley.ingest.progress import Advance, progress
 from parley.ingest.sources import Unit, expand_sources
 from parley.models import Analysis, content_hash
 
@@ -66,7 +63,8 @@ def analyse_units(units: Iterable[Unit | InputError], *, settings: Settings, ana
         published: date for articles that carry none.
         known: with a content hash, whether that text is stored already; given, texts stored or
             repeated in this run come back as duplicates instead of being analysed.
-        console: where the progress bar goes (stderr), on a terminal; None for no bar.
+        console: where progress goes (stderr): a bar on a terminal, else a line every few
+            seconds (``parley.ingest.progress``); None for none.
         label: the bar's description.
 
     Raises:
@@ -92,11 +90,11 @@ def analyse_units(units: Iterable[Unit | InputError], *, settings: Settings, ana
             yield str(key), item.text, {"source": item.source, "title": item.title, "url": item.url,
                                         "published": item.published or published}
 
-    with _progress(console, label, len(units)) as advance:
+    with progress(console, label, len(units)) as advance:
         for key, outcome in (analyse or analyse_local)(items(), settings, workers):
             yield from _drain(side, advance)
             source, notes = pending.pop(key)
-            advance()
+            advance(isinstance(outcome, str))
             if isinstance(outcome, str):
                 yield Result(error=f"{source}: analysis failed: {outcome}", notes=notes)
             else:
@@ -126,27 +124,10 @@ def _failure(exc: BaseException) -> str:
     return f"{exc.__class__.__name__}: {message}" if message else exc.__class__.__name__
 
 
-def _drain(side: deque[Result], advance: Callable[[], None]) -> Iterator[Result]:
+def _drain(side: deque[Result], advance: Advance) -> Iterator[Result]:
     while side:
-        advance()
+        advance(side[0].error is not None)
         yield side.popleft()
-
-
-class _Rate(ProgressColumn):
-    def render(self, task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} art/s" if speed else "", style="progress.data.speed")
-
-
-@contextmanager
-def _progress(console: Console | None, label: str, total: int) -> Iterator[Callable[[], None]]:
-    """A progress bar on ``console`` if it is a terminal and there is more than one article to
-    go; yields the function that advances it by one."""
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _Rate(),
-                  TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=console,
-                  disable=console is None or not console.is_terminal or total < 2) as bar:
-        task = bar.add_task(label, total=total)
-        yield functools.partial(bar.advance, task)
 
 
 def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, published: str | None = None,
@@ -162,7 +143,7 @@ def ingest(sources: list[str], store, *, settings: Settings, workers: int = 1, p
             number of Ray actors.
         published: date for articles that carry none.
         reprocess: also re-analyse stored articles analysed by another pipeline version.
-        console: where the progress bar goes (stderr); None for no bar.
+        console: where progress goes (stderr); None for none.
         engine: ``local`` (this machine) or ``ray`` (Ray Data actors; see ``ray_engine``).
         ray_address: the Ray cluster for ``engine="ray"`` (``auto``, ``ray://host:10001``);
             None starts a local Ray instance.

@@ -104,6 +104,12 @@ class WordLists:
     accepting: frozenset[str]
     then_words: frozenset[str]
 
+    @property
+    def pronouns(self) -> frozenset[str]:
+        """Every pronoun of the lists: words that may refer to an actor but never name one."""
+        return (self.person_pronouns | self.group_pronouns | self.plural_pronouns | self.linked_pronouns
+                | self.first_plural_pronouns | self.possessive_pronouns | self.speaker_pronouns)
+
 
 @dataclass
 class Lexicons:

@@ -7,11 +7,13 @@ from typing import Any, Sequence
 
 from sqlalchemy import Connection, distinct, false, func, select, true
 
+from parley.nlp.lexicon import load_lexicons
 from parley.store import schema as t
 from parley.store.paging import dicts
 from parley.store.queries import (actors, articles, conditionals, date_clauses, demand_details, demand_rows,
                                   demands, events, find_actor, newest, relation_rows, relations, statement_rows,
                                   statements)
+from parley.store.sides import sides
 
 A, ART = t.actors, t.articles
 
@@ -50,8 +52,10 @@ def _actor_record(conn: Connection, name_or_id: str) -> dict | None:
     if actor_id is None:
         return None
     record = dict(conn.execute(select(A).where(A.c.id == actor_id)).one()._mapping)
-    record["aliases"] = list(conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)
-                                          .order_by(t.aliases.c.alias)).scalars())
+    pronouns = load_lexicons().words.pronouns  # a pronoun resolved to the actor is no name of it
+    record["aliases"] = [a for a in conn.execute(select(t.aliases.c.alias).where(t.aliases.c.actor_id == actor_id)
+                                                 .order_by(t.aliases.c.alias)).scalars()
+                         if a.lower() not in pronouns]
     return record
 
 
@@ -156,39 +160,19 @@ EDGE_EVIDENCE = 3  # evidence listed per edge, newest first; /relations?source=&
 
 
 def graph(conn: Connection, *, since: str | None = None, until: str | None = None,
-          kinds: Sequence[str] = (), limit: int = GRAPH_EDGES, evidence: int = EDGE_EVIDENCE) -> dict:
+          kinds: Sequence[str] = (), limit: int = GRAPH_EDGES, evidence: int = EDGE_EVIDENCE,
+          min_weight: int = 1, isolated: bool = False) -> dict:
     """Stance edges (non-negated relations) between actors in a date range, weighted by
     evidence, strongest first, at most ``limit`` of them, each with its newest ``evidence``
-    relations; with ``kinds``, only edges whose two ends are of those kinds. Nodes are the
-    actors on a listed edge. ``truncated`` says whether more edges exist; ``edges_total`` counts
-    them all (None for a date range, where that would cost a second aggregation)."""
-    R, E = t.relations, t.stance_edges
-    limit, evidence = max(limit, 0), max(evidence, 0)
+    relations; with ``kinds``, only edges whose two ends are of those kinds; with
+    ``min_weight``, only edges with that much evidence. Nodes are the actors on a listed edge,
+    each with its ``side`` (see ``parley.store.sides``; None when on none), and with
+    ``isolated`` also up to ``limit`` other actors seen in the range, most mentioned first.
+    ``truncated`` says whether more edges exist; ``edges_total`` counts them all (None for a
+    date range, where that would cost a second aggregation)."""
+    limit, evidence, min_weight = max(limit, 0), max(evidence, 0), max(min_weight, 1)
     in_range = functools.partial(date_clauses, since=since, until=until)
-    of_kinds = [E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))] if kinds else []
-    if since or until:  # count the range's relations by edge id, then name the strongest edges
-        weight = func.count().label("weight")
-        by_edge = (select(R.c.edge_id, weight).where(R.c.negated == false(), *in_range(R.c.sort_date))
-                   .group_by(R.c.edge_id))
-        if not kinds:  # the strongest first, before naming them
-            by_edge = by_edge.order_by(weight.desc(), R.c.edge_id).limit(limit + 1)
-        by_edge = by_edge.subquery("by_edge")
-        counted = (select(E.c.id, E.c.source, E.c.target, E.c.type, by_edge.c.weight)
-                   .join(E, E.c.id == by_edge.c.edge_id).where(*of_kinds)
-                   .order_by(by_edge.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1)
-                   .cte("counted"))
-        # first and last dates in the range of the listed edges only: one seek each
-        r = R.alias("dated")
-        of_edge = [r.c.edge_id == counted.c.id, r.c.sort_date > "", *in_range(r.c.sort_date)]
-        top = select(counted, select(func.min(r.c.sort_date)).where(*of_edge).scalar_subquery().label("first"),
-                     select(func.max(r.c.sort_date)).where(*of_edge).scalar_subquery().label("last"))
-        # computed once per edge, not once per joined evidence row
-        top = top.cte("top").prefix_with("MATERIALIZED", dialect="postgresql")
-        edge_total = None  # counting a range's edges would cost a second aggregation
-    else:  # all time: the edges every write keeps, strongest first from their index
-        top = (select(E.c.id, E.c.source, E.c.target, E.c.type, E.c.weight, E.c.first, E.c.last).where(*of_kinds)
-               .order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1).cte("top"))
-        edge_total = select(func.count()).select_from(E).where(*of_kinds)
+    top, edge_total = _top_edges(kinds, limit, min_weight, in_range, dated=bool(since or until))
     edges: dict[tuple[str, str, str], dict] = {}
     for r in conn.execute(_with_evidence(conn, top, in_range, evidence)).mappings():
         key = (r["source"], r["type"], r["target"])
@@ -205,14 +189,68 @@ def graph(conn: Connection, *, since: str | None = None, until: str | None = Non
         total = len(edges)
     else:
         total = None if edge_total is None else conn.execute(edge_total).scalar_one()
+    nodes = _nodes(conn, list(edges.values()))
+    if isolated:
+        nodes += _isolated(conn, {n["id"] for n in nodes}, kinds, since, until, limit)
+    return {"nodes": nodes, "edges": list(edges.values()), "truncated": truncated, "edges_total": total}
+
+
+def _top_edges(kinds: Sequence[str], limit: int, min_weight: int, in_range, *, dated: bool):
+    """The CTE of the ``limit + 1`` strongest edges (id, ends, type, weight, first, last) and a
+    statement counting all of them (None for a date range)."""
+    R, E = t.relations, t.stance_edges
+    of_kinds = [E.c.source_kind.in_(list(kinds)), E.c.target_kind.in_(list(kinds))] if kinds else []
+    if not dated:  # all time: the edges every write keeps, strongest first from their index
+        strong = [*of_kinds, E.c.weight >= min_weight]
+        top = (select(E.c.id, E.c.source, E.c.target, E.c.type, E.c.weight, E.c.first, E.c.last).where(*strong)
+               .order_by(E.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1).cte("top"))
+        return top, select(func.count()).select_from(E).where(*strong)
+    # a date range: count the range's relations by edge id, then name the strongest edges
+    weight = func.count().label("weight")
+    by_edge = (select(R.c.edge_id, weight).where(R.c.negated == false(), *in_range(R.c.sort_date))
+               .group_by(R.c.edge_id).having(func.count() >= min_weight))
+    if not kinds:  # the strongest first, before naming them
+        by_edge = by_edge.order_by(weight.desc(), R.c.edge_id).limit(limit + 1)
+    by_edge = by_edge.subquery("by_edge")
+    counted = (select(E.c.id, E.c.source, E.c.target, E.c.type, by_edge.c.weight)
+               .join(E, E.c.id == by_edge.c.edge_id).where(*of_kinds)
+               .order_by(by_edge.c.weight.desc(), E.c.source, E.c.target, E.c.type).limit(limit + 1)
+               .cte("counted"))
+    # first and last dates in the range of the listed edges only: one seek each
+    r = R.alias("dated")
+    of_edge = [r.c.edge_id == counted.c.id, r.c.sort_date > "", *in_range(r.c.sort_date)]
+    top = select(counted, select(func.min(r.c.sort_date)).where(*of_edge).scalar_subquery().label("first"),
+                 select(func.max(r.c.sort_date)).where(*of_edge).scalar_subquery().label("last"))
+    # computed once per edge, not once per joined evidence row
+    return top.cte("top").prefix_with("MATERIALIZED", dialect="postgresql"), None
+
+
+def _nodes(conn: Connection, edges: list[dict]) -> list[dict]:
+    """The actors at the ends of ``edges``, by id, each weighted by its edges' evidence and
+    given its side."""
     degree: dict[str, int] = {}
-    for e in edges.values():
+    for e in edges:
         for end in (e["source"], e["target"]):
             degree[end] = degree.get(end, 0) + e["weight"]
     info = {r.id: dict(r._mapping) for r in conn.execute(
         select(A.c.id, A.c.name, A.c.kind, A.c.country).where(A.c.id.in_(list(degree))))} if degree else {}
-    nodes = [{**info[a], "weight": degree[a]} for a in sorted(degree)]
-    return {"nodes": nodes, "edges": list(edges.values()), "truncated": truncated, "edges_total": total}
+    side = sides(edges)
+    return [{**info[a], "weight": degree[a], "side": side.get(a)} for a in sorted(degree)]
+
+
+def _isolated(conn: Connection, shown: set[str], kinds: Sequence[str], since: str | None, until: str | None,
+              limit: int) -> list[dict]:
+    """Up to ``limit`` actors not in ``shown``, of ``kinds``, seen in the range, most mentioned
+    first (weight 0, no side)."""
+    where = [A.c.kind.in_(list(kinds))] if kinds else []
+    if since:
+        where.append(A.c.last_seen >= since[:10])
+    if until:
+        where.append(func.substr(A.c.first_seen, 1, 10) <= until[:10])
+    rows = conn.execute(select(A.c.id, A.c.name, A.c.kind, A.c.country).where(*where)
+                        .order_by(A.c.mention_count.desc(), A.c.id).limit(limit + len(shown)))
+    out = [{**r._mapping, "weight": 0, "side": None} for r in rows if r.id not in shown]
+    return sorted(out[:limit], key=lambda n: n["id"])
 
 
 EVIDENCE_KEYS = ("article_id", "published", "claimed_by", "modality", "evidence", "start", "end")

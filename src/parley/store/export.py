@@ -15,29 +15,52 @@ M = TypeVar("M")
 
 
 def edges(conn: Connection) -> list[dict]:
-    """Stance edges between actors: one per (source, type, target), weighted by how many
-    non-negated relations attest it, with the first and last dates seen."""
+    """Stance edges between actors: one per (source, type, target, negated, modality, claimed_by),
+    weighted by how many relations attest it, with the first and last dates seen.
+
+    Args:
+        conn: a connection to read from.
+
+    Returns:
+        The edges (source, target, type, negated, modality, claimed_by, weight, first, last),
+        ordered by those keys; ``claimed_by`` is None where the articles themselves assert it.
+    """
     R, ART = t.relations, t.articles
-    day = func.substr(ART.c.published, 1, 10)
-    q = (select(R.c.source, R.c.target, R.c.type, func.count().label("weight"),
-                func.min(day).label("first"), func.max(day).label("last"))
-         .join(ART, ART.c.id == R.c.article_id).where(R.c.negated.is_(False))
-         .group_by(R.c.source, R.c.target, R.c.type).order_by(R.c.source, R.c.target, R.c.type))
+    day = func.nullif(func.substr(ART.c.published, 1, 10), "")
+    keys = (R.c.source, R.c.target, R.c.type, R.c.negated, R.c.modality, R.c.claimed_by)
+    q = (select(*keys, func.count().label("weight"), func.min(day).label("first"), func.max(day).label("last"))
+         .join(ART, ART.c.id == R.c.article_id).group_by(*keys)
+         .order_by(*keys[:-1], func.coalesce(R.c.claimed_by, "")))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def network(conn: Connection):
-    """The actor network as a networkx MultiDiGraph (edge key = relation type)."""
+def network(conn: Connection, *, isolated: bool = False):
+    """The actor network as a networkx MultiDiGraph, one edge per row of ``edges()``.
+
+    Args:
+        conn: a connection to read from.
+        isolated: also the actors that no edge touches.
+
+    Returns:
+        The graph: nodes keyed by actor id (label, kind, country, affiliation, first_seen,
+        last_seen); edges keyed "0", "1"... with relation, negated, modality, claimed_by,
+        weight, first and last (the stance is ``relation``: GEXF reserves ``type`` for
+        directed/undirected).
+    """
     import networkx as nx
 
     graph = nx.MultiDiGraph(name="parley actor network")
-    for row in conn.execute(select(t.actors)):
-        graph.add_node(row.id, **_clean({"label": row.name, "kind": row.kind, "country": row.country,
-                                         "affiliation": row.affiliation, "first_seen": row.first_seen,
-                                         "last_seen": row.last_seen}))
-    for e in edges(conn):
-        graph.add_edge(e["source"], e["target"], key=e["type"],
-                       **_clean({"type": e["type"], "weight": e["weight"], "first": e["first"], "last": e["last"]}))
+    found = edges(conn)
+    touched = {e["source"] for e in found} | {e["target"] for e in found}
+    for row in conn.execute(select(t.actors).order_by(t.actors.c.id)):
+        if isolated or row.id in touched:
+            graph.add_node(row.id, **_clean({"label": row.name, "kind": row.kind, "country": row.country,
+                                             "affiliation": row.affiliation, "first_seen": row.first_seen,
+                                             "last_seen": row.last_seen}))
+    for n, e in enumerate(found):
+        graph.add_edge(e["source"], e["target"], key=str(n), **_clean({
+            "relation": e["type"], "negated": bool(e["negated"]), "modality": e["modality"],
+            "claimed_by": e["claimed_by"], "weight": e["weight"], "first": e["first"], "last": e["last"]}))
     return graph
 
 

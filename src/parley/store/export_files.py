@@ -6,11 +6,19 @@ import io
 import json
 from typing import BinaryIO
 
-EDGE_COLUMNS = ["source", "target", "type", "weight", "first", "last"]
+EDGE_COLUMNS = ["source", "target", "type", "negated", "modality", "claimed_by", "weight", "first", "last"]
 
 
-def write_export(store, fmt: str, stream: BinaryIO) -> None:
-    """Write the store as ``fmt`` (jsonl, csv, graphml or gexf) to ``stream``."""
+def write_export(store, fmt: str, stream: BinaryIO, *, isolated: bool = False) -> None:
+    """Write the store as ``fmt`` to ``stream``.
+
+    Args:
+        store: the store to read.
+        fmt: jsonl (every stored analysis), csv (the stance edges), graphml or gexf (the actor
+            network).
+        stream: a binary stream.
+        isolated: graphml and gexf: also the actors that no stance edge touches.
+    """
     if fmt == "jsonl":
         for record in store.export_analyses():
             stream.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
@@ -18,16 +26,16 @@ def write_export(store, fmt: str, stream: BinaryIO) -> None:
         text = io.StringIO()
         writer = csv.DictWriter(text, fieldnames=EDGE_COLUMNS)
         writer.writeheader()
-        writer.writerows(store.edges())
+        writer.writerows({**e, "negated": str(bool(e["negated"])).lower()} for e in store.edges())
         stream.write(text.getvalue().encode("utf-8"))
     elif fmt == "graphml":
         import networkx as nx
 
-        nx.write_graphml(store.network(), stream, encoding="utf-8")
+        nx.write_graphml(store.network(isolated=isolated), stream, encoding="utf-8")
     elif fmt == "gexf":
-        import networkx as nx
+        from parley.store.gexf import write_gexf
 
-        nx.write_gexf(store.network(), stream, encoding="utf-8")
+        write_gexf(store.network(isolated=isolated), stream)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
     stream.flush()

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, Select, and_, distinct, func, or_, select, union
 
 from parley.store import schema as t
-from parley.store.fulltext import fts_query, statement_match
+from parley.store.fulltext import statement_match, terms
 from parley.store.paging import Page, grouped_page, rows_of, table_page
 from parley.store.writer import Corrections, alias_key
 
@@ -129,7 +129,7 @@ def statements(conn: Connection, *, speaker: str | None = None, since: str | Non
     if speaker:
         where.append(S.c.speaker == (find_actor(conn, speaker) or speaker))
     if search:
-        if not fts_query(search):
+        if not terms(search):
             return Page([], 0)
         where.append(statement_match(conn, search))
     return table_page(conn, S, statement_rows(), where, _order(S, newest_first), limit, offset)

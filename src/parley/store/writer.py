@@ -11,7 +11,9 @@ from sqlalchemy import (Connection, and_, bindparam, case, delete, distinct, fal
 from sqlalchemy.dialects import postgresql, sqlite
 
 from parley.models import Analysis, content_hash
+from parley.nlp.lexicon import load_lexicons
 from parley.store import schema as t
+from parley.store.fulltext import add_compounds, compounds
 
 
 def alias_key(name: str) -> str:
@@ -125,13 +127,15 @@ def _write_actors(conn: Connection, analysis: Analysis, amap: ActorMap, day: str
             first_seen=case((or_(first.is_(None), first > day), day), else_=first),
             last_seen=case((or_(last.is_(None), last < day), day), else_=last)))
     alias_rows, mention_rows, appear = {}, [], {}
+    pronouns = load_lexicons().words.pronouns
     for a in analysis.actors:
         appear.setdefault(amap(a.id), a.role)
         for name in (a.name,):
             alias_rows[(alias_key(name), amap(a.id))] = name
         for m in a.mentions:
             owner = amap.mention(a.id, m.start, m.end)
-            alias_rows[(alias_key(m.text), owner)] = m.text
+            if m.text.lower() not in pronouns:  # "its" refers to an actor but is no name of it
+                alias_rows[(alias_key(m.text), owner)] = m.text
             appear.setdefault(owner, a.role)
             mention_rows.append({"article_id": analysis.article.id, "actor_id": owner, "start": m.start,
                                  "end": m.end, "text": m.text, "alias_key": alias_key(m.text)})
@@ -335,6 +339,7 @@ def _write_places(conn: Connection, analysis: Analysis) -> None:
 
 
 def _write_search(conn: Connection, analysis: Analysis) -> None:
+    add_compounds(conn, compounds(analysis.article.text))
     if conn.dialect.name != "sqlite":
         return  # PostgreSQL searches the tables themselves (stored vectors, GIN indexes: migration 0004)
     aid = analysis.article.id

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Segment:
-    """``text[start:end]`` and the facts over it; ``anchors`` are the evidence ids starting here."""
+    """``text[start:end]`` and the facts over it (innermost first); ``shown`` are those a click
+    on it lists (see :func:`closest`); ``anchors`` are the evidence ids starting here."""
 
     start: int
     end: int
@@ -15,6 +16,7 @@ class Segment:
     refs: list[str] = field(default_factory=list)
     classes: list[str] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
 
 
 def anchor(start: int, end: int) -> str:
@@ -59,6 +61,43 @@ def segments(text: str, marks: list[tuple[int, int, str, str | None]],
     return out
 
 
+CLOSE = 0.5  # how much of the clicked span a fact's evidence must share (of both spans together)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """The length two spans share over the length they cover together (1.0: the same span)."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return max(shared, 0) / max(max(a[1], b[1]) - min(a[0], b[0]), 1)
+
+
+def closest(refs: list[str], drawn: set[str], spans: dict[str, tuple[int, int]],
+            parties: dict[str, set[str]]) -> list[str]:
+    """The facts a click on a segment lists: the innermost drawn fact over it (what was
+    clicked), then, of the other facts over the segment, those whose evidence overlaps the
+    clicked span most closely. A click on an actor's mention lists the facts that actor takes
+    part in; a click on anything else, those sharing at least ``CLOSE`` of its span.
+
+    Args:
+        refs: the facts over the segment, innermost first.
+        drawn: the facts that are drawn as highlights (mentions, places, statements).
+        spans: each fact's (start, end).
+        parties: each fact's actor ids (a mention's actor, a relation's two ends...).
+
+    Returns:
+        The clicked fact first, then the closest others in ``refs`` order.
+    """
+    if not refs:
+        return []
+    clicked = next((r for r in refs if r in drawn), refs[0])
+    others = [r for r in refs if r != clicked]
+    floor = CLOSE
+    if clicked.startswith("m"):
+        others, floor = [r for r in others if parties[clicked] & parties.get(r, set())], 0.0
+    score = {r: _overlap(spans[r], spans[clicked]) for r in others}
+    best = max(score.values(), default=0.0)
+    return [clicked] + [r for r in others if score[r] >= max(best, floor) - 1e-9 and score[r] > 0]
+
+
 def reader(article: dict) -> tuple[list[Segment], dict[str, dict]]:
     """Segments of an article (from ``Store.article``) and, by ref, what each fact says."""
     marks: list[tuple[int, int, str, str | None]] = []
@@ -97,4 +136,10 @@ def reader(article: dict) -> tuple[list[Segment], dict[str, dict]]:
                       "then": c["then_text"], "anchor": anchor(c["start"], c["end"])}
     spans = [(f["start"], f["end"]) for key in ("statements", "relations", "demands", "conditionals", "events")
              for f in article[key]] + [(p["start"], p["end"]) for p in article["places"]]
-    return segments(article["text"], marks, spans), facts
+    out = segments(article["text"], marks, spans)
+    drawn, where = {ref for _, _, ref, cls in marks if cls}, {ref: (s, e) for s, e, ref, _ in marks}
+    parties = {ref: {f.get(k) for k in ("actor", "speaker", "source", "target") if f.get(k)}
+               | set(f.get("by", ())) | set(f.get("of", ())) for ref, f in facts.items()}
+    for seg in out:
+        seg.shown = closest(seg.refs, drawn, where, parties)
+    return out, facts

@@ -16,6 +16,7 @@ from parley.api.deps import dates as checked_dates
 from parley.models import ACTOR_KINDS as KINDS
 from parley.models import DEMAND_STATUSES as STATUSES
 from parley.models import RELATION_TYPES as STANCES
+from parley.store.browse import GRAPH_EDGES
 from parley.web.highlight import anchor, reader
 
 PAGE = 50
@@ -120,16 +121,44 @@ def actor(request: Request, store: StoreDep, actor_id: str = Path(max_length=400
         raise HTTPException(404, f"no actor {actor_id!r} in the store")
     names = _names(store, profile)
     return render(request, "actor.html", actor=profile, names=names,
+                  stances=by_evidence(profile["relations"]["items"]),
+                  statements=by_evidence(profile["statements"]["items"]),
                   stance_months=stance_months(profile["id"], profile["relations"]["items"]))
 
 
 def _names(store, profile: dict) -> dict[str, str]:
-    """Names of the actors a profile refers to by id (demand parties, relation ends)."""
+    """Names of the actors a profile refers to by id (demand parties, relation ends, claimants)."""
     names = {profile["id"]: profile["name"]}
     for r in profile["relations"]["items"]:
         names.update({r["source"]: r["source_name"], r["target"]: r["target_name"]})
     ids = {a for key in ("demands", "demands_received") for d in profile[key]["items"] for a in d["by"] + d["of"]}
+    ids |= {f["claimed_by"] for key in ("relations", "demands", "demands_received") for f in profile[key]["items"]
+            if f.get("claimed_by")}
     return {**store.actor_names(ids - names.keys()), **names}
+
+
+def by_evidence(rows: list[dict]) -> list[dict]:
+    """Facts grouped by the evidence they stand on (one article span), in their order.
+
+    Args:
+        rows: fact rows with ``article_id``, ``start``, ``end``, ``published`` and ``evidence``
+            (or a statement's ``content``).
+
+    Returns:
+        One group a span: its ``article_id``, ``start``, ``end``, ``published``, ``evidence``
+        and the ``rows`` standing on it, so that a sentence is shown once however many facts
+        it gave.
+    """
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["article_id"], row["start"], row["end"])
+        if key not in groups:
+            groups[key] = {"article_id": row["article_id"], "start": row["start"], "end": row["end"],
+                           "published": row["published"], "evidence": row.get("evidence", row.get("content")),
+                           "rows": []}
+        if row not in groups[key]["rows"]:
+            groups[key]["rows"].append(row)
+    return list(groups.values())
 
 
 def stance_months(actor_id: str, relations: list[dict]) -> list[dict]:
@@ -147,12 +176,17 @@ def stance_months(actor_id: str, relations: list[dict]) -> list[dict]:
     return [{"month": k, "out": dict(v["out"]), "in": dict(v["in"]), "scale": top} for k, v in sorted(months.items())]
 
 
+GRAPH_LIMITS = (100, 300, 1000)
+
+
 @router.get("/network")
-def network(request: Request, dates: WebDates):
+def network(request: Request, dates: WebDates, min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+            limit: Annotated[int, Query(ge=1, le=2000)] = GRAPH_EDGES):
     kind = [k for k in request.query_params.getlist("kind") if k]
     if set(kind) - set(KINDS):
         raise HTTPException(422, f"kind: {', '.join(sorted(set(kind) - set(KINDS)))} is not one of {', '.join(KINDS)}")
-    return render(request, "network.html", dates=dates, kind=kind)
+    return render(request, "network.html", dates=dates, kind=kind, min_weight=min_weight, limit=limit,
+                  limits=sorted({*GRAPH_LIMITS, limit}))
 
 
 @router.get("/map")
@@ -166,7 +200,7 @@ def demands(request: Request, store: StoreDep, by: Word = None, status: str | No
             offset: Offset = 0):
     items, total = store.demands(by=by or None, status=status, limit=PAGE, offset=offset, newest_first=True)
     summary = store.demand_summary()
-    ids = {a for d in items for a in d["by"] + d["of"]} | {row["actor_id"] for row in summary}
+    ids = {a for d in items for a in d["by"] + d["of"] + [d["claimed_by"]] if a} | {row["actor_id"] for row in summary}
     names = store.actor_names(ids)
     table: dict[str, Counter] = defaultdict(Counter)
     for row in summary:

@@ -8,17 +8,22 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
 npm init -y >/dev/null
-npm install --no-audit --no-fund --ignore-scripts cytoscape@3 leaflet@1.9 world-atlas@2 topojson-client@3 swagger-ui-dist@5
+npm install --no-audit --no-fund --ignore-scripts cytoscape@3 cytoscape-fcose@2 leaflet@1.9 world-atlas@2 topojson-client@3 swagger-ui-dist@5
 v="$here/static/vendor"
-rm -rf "$v" && mkdir -p "$v/cytoscape" "$v/leaflet/images" "$v/swagger-ui" "$v/world-atlas"
+rm -rf "$v" && mkdir -p "$v/cytoscape" "$v/cytoscape-fcose" "$v/leaflet/images" "$v/swagger-ui" "$v/world-atlas"
 cp node_modules/cytoscape/dist/cytoscape.min.js node_modules/cytoscape/LICENSE "$v/cytoscape/"
+# the force layout (fcose) and the two libraries it builds on, loaded in this order
+for p in layout-base cose-base cytoscape-fcose; do
+  cp "node_modules/$p/$p.js" "$v/cytoscape-fcose/"
+  cp "node_modules/$p/LICENSE" "$v/cytoscape-fcose/LICENSE.$p"
+done
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/LICENSE "$v/leaflet/"
 cp node_modules/leaflet/dist/images/* "$v/leaflet/images/"
 cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
    node_modules/swagger-ui-dist/favicon-32x32.png node_modules/swagger-ui-dist/LICENSE \
    node_modules/swagger-ui-dist/NOTICE "$v/swagger-ui/"
 cp node_modules/world-atlas/LICENSE "$v/world-atlas/"
-for p in cytoscape leaflet swagger-ui-dist world-atlas topojson-client; do
+for p in cytoscape cytoscape-fcose cose-base layout-base leaflet swagger-ui-dist world-atlas topojson-client; do
   node -p "const p=require('./node_modules/$p/package.json'); p.name+' '+p.version+' ('+p.license+')'"
 done > "$v/VERSIONS"
 # Natural Earth 1:110m country outlines (world-atlas TopoJSON -> GeoJSON, 2 decimals). Leaflet
