@@ -10,11 +10,13 @@ from parley.api.schemas import ActorKind, Graph, Page, SearchHit, Stats
 from parley.store.browse import EDGE_EVIDENCE, GRAPH_EDGES
 
 router = APIRouter(tags=["explore"])
+SEARCH_HELP = ('words and "quoted phrases" that must all occur; stems, plurals and hyphenated '
+               'spellings match')
 
 
 @router.get("/search", response_model=Page[SearchHit])
 def search(store: StoreDep, paging: PagingDep,
-           q: Annotated[str, Query(min_length=1, max_length=500, description="words that must all occur")]) -> dict:
+           q: Annotated[str, Query(min_length=1, max_length=500, description=SEARCH_HELP)]) -> dict:
     """Full-text search over article texts and statements, best match first."""
     return store.search(q, limit=paging.limit, offset=paging.offset, spans=True)._asdict()
 
