@@ -1,15 +1,15 @@
 """The accuracy gate: score this checkout on the shared evaluation sets and compare with floors.
 
 Runs the independent scorers in ``../shared/eval`` (the referee on the example article and on
-the annotated conflict documents, ``bench.py`` on the PolNeAR dev split and the re3d tuning
-folders) with this checkout's ``parley``, then compares every figure named in
+the annotated conflict documents, ``bench.py`` on the PolNeAR dev split, the re3d tuning
+folders and the LGL and GeoVirus geoparsing sets) with this checkout's ``parley``, then compares every figure named in
 ``bench/baseline.json`` with its floor. A figure below its floor fails the gate (exit 1).
 
 Floors only rise: ``--raise-floors`` writes the measured figures into the baseline where they
 are higher than the floors and never lowers one.
 
 Examples:
-    .venv/bin/python bench/gate.py                       # every suite (about 2 minutes)
+    .venv/bin/python bench/gate.py                       # every suite (about 4 minutes)
     .venv/bin/python bench/gate.py --suite polnear-dev   # one suite
     .venv/bin/python bench/gate.py --raise-floors        # after an accuracy gain
     .venv/bin/python bench/gate.py --json scores.json    # keep the measured figures
@@ -48,6 +48,7 @@ SUITES = (
     Suite("polnear-dev", "bench", ("polnear", "bench/polnear/dev")),
     Suite("re3d-tuning", "bench", ("re3d", "bench/re3d/CENTCOM", "bench/re3d/Wikipedia",
                                    "bench/re3d/Australian Department of Foreign Affairs")),
+    Suite("geo", "bench", ("geo", "bench/geo/lgl.xml", "bench/geo/GeoVirus.xml")),
 )
 
 

@@ -47,8 +47,8 @@ def test_help_loads_no_heavy_module():
 def test_every_command_module_is_registered():
     """Each module of parley.cli adds its commands to the one group (nothing registers itself
     by being imported later)."""
-    assert {"analyze", "kb", "ingest", "actors", "actor", "statements", "relations", "demands", "timeline",
-            "search", "stats", "export", "serve"} == set(cli.commands)
+    assert {"analyze", "kb", "ingest", "actors", "actor", "statements", "relations", "demands", "positions",
+            "timeline", "search", "stats", "export", "serve"} == set(cli.commands)
     assert {"merge", "split"} == set(cli.commands["actors"].commands)
     assert {"show"} == set(cli.commands["kb"].commands)
 

@@ -91,6 +91,7 @@ def analyze_many(items: Iterable[tuple[str, dict]], *, nlp: Language | None = No
             for offset, chunk in chunk_text(text, settings.chunk_chars):
                 doc = nlp.make_doc(defuse(chunk))   # same length: offsets index ``chunk``
                 doc.user_data["parley_published"] = meta.get("published")
+                doc.user_data["parley_attribution"] = settings.attribution
                 doc.user_data["parley_offset"] = offset
                 yield doc
 

@@ -20,6 +20,7 @@ RelationType = Literal["supports", "opposes", "rejects", "accuses", "mediates", 
                        "calls_on"]
 Modality = Literal["asserted", "hypothetical", "conditional", "future"]
 DemandStatus = Literal["stated", "reiterated", "rejected", "accepted", "met"]
+PlaceFeature = Literal["continent", "country", "region", "city", "landmark", "site"]
 
 SCHEMA: str = get_args(SchemaId)[0]
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
@@ -254,6 +255,10 @@ class Place:
     """What sort of place it is (e.g. city, country), or null."""
     mentions: tuple[Mention, ...] = ()
     """Every place in the text that names it."""
+    feature: PlaceFeature | None = None
+    """Continent, country, region, city (any town), landmark, or site ("the camp"); null if unknown."""
+    literal: bool = True
+    """Whether the text uses it as a location ("fighting in Tripoli"), not only as an actor ("Moscow said")."""
 
 
 @_contract

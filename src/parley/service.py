@@ -48,13 +48,16 @@ def analyze_sources(sources: list[str], *, settings: Settings, published: str | 
     return analyse_units(units, settings=settings, published=published, console=console)
 
 
-def explain_name(name: str, *, kb: str | None = None, date: str | None = None) -> list[str]:
-    """Lines saying how a name resolves: knowledge-base rules, then the gazetteer.
+def explain_name(name: str, *, kb: str | None = None, date: str | None = None,
+                 within: str | None = None) -> list[str]:
+    """Lines saying how a name resolves: knowledge-base rules, then the gazetteer's candidate
+    places, each with its score and why, the chosen one first.
 
     Args:
         name: a name as a text would have it.
         kb: a YAML file merged over the built-in knowledge base.
         date: resolve as of this date (YYYY-MM-DD).
+        within: a region or country the text puts the place in ("Austin, Texas").
 
     Returns:
         One line per way the name resolves, or one saying it does not.
@@ -64,10 +67,21 @@ def explain_name(name: str, *, kb: str | None = None, date: str | None = None) -
 
     base = load_kb(kb)
     lines = base.explain(name, day=date)
-    for place in load_gazetteer().candidates(name)[:3]:
-        how = "exact name" if place in load_gazetteer().exact.get(_fold(name), []) else "transliteration key"
-        lines.append(f"{name!r} -> place {place.name} ({place.kind}, {place.country}, "
-                     f"{place.lat}, {place.lon}; geonames {place.geonames_id}) by {how}")
+    gaz = load_gazetteer()
+    region = None
+    if within:
+        region = next((p for p in gaz.candidates(within, fuzzy=False, qualifier=True)
+                       if p.kind in {"region", "country"}), None)
+        if region is None:
+            lines.append(f"{within!r}: no gazetteer region or country; ignored")
+    choice = gaz.resolve(name, within=region)
+    for rank, (score, place, why) in enumerate(choice.scored[:5] if choice else ()):
+        how = "exact name" if place in gaz.exact.get(_fold(name), []) else "transliteration key"
+        mark = "chosen" if rank == 0 else "candidate"
+        lines.append(f"{name!r} -> place {place.name} ({place.kind}, {place.country}, {place.lat}, {place.lon}; "
+                     f"geonames {place.geonames_id}) by {how}: {mark}, score {score:.2f} ({why})")
+    if choice is not None and base.explain(name, day=date):
+        lines.append(f"{name!r}: a known actor; in a text it is a place only where it is used as one")
     if not lines:
         lines.append(f"{name!r}: no knowledge-base actor or gazetteer place; in a text it would be "
                      f"kept as a new actor or place named by its own words")

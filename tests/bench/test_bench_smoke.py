@@ -117,3 +117,11 @@ def test_hostile_api(tmp_path):
     a = r["api"]
     assert a["post_status"] == 200 and a["small_post_during"]["status"] == 200
     assert all(v["busy_p95"] > 0 for v in a["get_ms"].values())
+
+
+def test_positions_generated(tmp_path):
+    r = bench("positions.py", "--skip-scenario", "--negotiations", "3", "--articles", "4", tmp_path=tmp_path)
+    assert set(r) == {"generated"}
+    g = r["generated"]
+    assert {"facts", "gold_positions", "positions", "precision", "recall", "f1", "articles"} <= set(g)
+    assert g["articles"] == 12 and g["facts"] > 12 and 0 <= g["precision"] <= 1 and 0 <= g["recall"] <= 1

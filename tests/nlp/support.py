@@ -22,6 +22,12 @@ def place(a: Analysis, name: str):
     return next((p for p in a.places if p.name == name), None)
 
 
+def location(a: Analysis, name: str):
+    """The place ``name`` when the text uses it as a location at least once."""
+    p = place(a, name)
+    return p if p is not None and p.literal else None
+
+
 def statements_by(a: Analysis, speaker: str) -> list[Statement]:
     return [s for s in a.statements if s.speaker == speaker]
 

@@ -130,10 +130,17 @@ def test_rejected_demand_belongs_to_the_possessor(analyze):
     assert d.status == "rejected"
 
 
-def test_insisted_on_its_terms_has_one_item(analyze):
+def test_insisted_on_its_terms_names_no_demanded_thing(analyze):
     text = ("Sergey Lavrov stressed that in the event that Ankara insisted on its terms, Moscow would "
             "have no choice but to continue supporting Haftar.")
     a = analyze(text)
+    assert not [d for d in a.demands if "its terms" in d.items]
+
+
+def test_insisted_on_the_withdrawal_is_a_demand(analyze):
+    text = ("Sergey Lavrov stressed that in the event that Ankara insisted on the withdrawal of the LNA "
+            "from Sirte, Moscow would have no choice but to continue supporting Haftar.")
+    a = analyze(text)
     d = next(d for d in a.demands if d.by == ("turkey",))
-    assert d.items == ("its terms",)
+    assert d.items == ("the withdrawal of the LNA from Sirte",)
     assert d.claimed_by == "sergey-lavrov"

@@ -6,7 +6,7 @@ import pytest
 
 from parley.knowledge import load_kb
 
-from .support import actor_of, place
+from .support import actor_of, location, place
 
 
 # -- metonymy: a capital used as an agent is its state --------------------------------------
@@ -16,7 +16,7 @@ def test_capital_as_subject_of_reporting_verb_is_the_state(analyze):
     russia = a.actor("russia")
     assert russia is not None
     assert [(m.text, m.start, m.end) for m in russia.mentions] == [("Moscow", 0, 6)]
-    assert place(a, "Moscow") is None
+    assert location(a, "Moscow") is None
 
 
 def test_capitals_listed_after_agent_noun_are_states(analyze):
@@ -26,7 +26,7 @@ def test_capitals_listed_after_agent_noun_are_states(analyze):
     assert actor_of(a, "Cairo") == "egypt"
     assert actor_of(a, "Abu Dhabi") == "united-arab-emirates"
     for name in ("Moscow", "Cairo", "Abu Dhabi"):
-        assert place(a, name) is None, name
+        assert location(a, name) is None, name
 
 
 def test_capitals_after_agent_noun_when_parser_attaches_to_verb(analyze):
@@ -35,7 +35,7 @@ def test_capitals_after_agent_noun_when_parser_attaches_to_verb(analyze):
     assert actor_of(a, "Moscow") == "russia"
     assert actor_of(a, "Cairo") == "egypt"
     assert actor_of(a, "Abu Dhabi") == "united-arab-emirates"
-    assert place(a, "Moscow") is None
+    assert location(a, "Moscow") is None
 
 
 def test_city_after_locative_preposition_is_a_place_not_an_actor(analyze):
@@ -71,7 +71,7 @@ def test_tripoli_as_agent_follows_publication_date(analyze, published, expected)
     assert actor_of(a, "Tripoli") == expected
     other = {"gna": "gnu", "gnu": "gna"}[expected]
     assert a.actor(other) is None
-    assert place(a, "Tripoli") is None
+    assert location(a, "Tripoli") is None
     st = a.statements[0]
     assert st.speaker == expected
     assert st.content == "the proposal for a new interim cabinet"

@@ -13,8 +13,8 @@ from parley.nlp import pipeline
 from parley.nlp.lexicon import DATA_DIR
 from parley.nlp.pipeline import add_parley_pipes, parley_pipes
 
-ATTRIBUTES = {"parley_mentions": [], "parley_actors": ["parley_mentions"],
-              "parley_statements": ["parley_actors"], "parley_relations": ["parley_actors", "parley_statements"],
+ATTRIBUTES = {"parley_mentions": [], "parley_actors": ["parley_mentions"], "parley_attribution": [],
+              "parley_statements": ["parley_actors", "parley_attribution"], "parley_relations": ["parley_actors", "parley_statements"],
               "parley_demands": ["parley_actors", "parley_statements"],
               "parley_conditionals": ["parley_actors", "parley_statements"],
               "parley_places": ["parley_mentions"],

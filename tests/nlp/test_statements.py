@@ -151,10 +151,6 @@ def test_unbalanced_quote_does_not_crash_and_is_attributed(analyze):
     assert_offsets(a, a.statements[0])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a quote that continues into the next paragraph (no closing mark, next paragraph opens "
-    "with a mark) yields two statements from the two reporting verbs, and the second one's "
-    "content starts with the opening mark ('\u201cAny talks must ...')"))
 def test_quote_continued_over_two_paragraphs_is_one_statement(analyze):
     text = ("Ahmed Al-Mismari told reporters in Benghazi: \u201cThe army will not withdraw from Sirte "
             "and Jufra under any circumstances.\n\n\u201cAny talks must begin with the departure of "
@@ -305,9 +301,6 @@ def test_passive_summarized_by(analyze):
     assert_offsets(a, st)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "for 'urged X to do Y' _content_child() takes the direct object: the statement's content "
-    "is 'the Houthis' (the addressee) instead of what was urged"))
 def test_urge_content_is_what_is_urged(analyze):
     text = "Antonio Guterres urged the Houthis to halt their offensive on Marib."
     a = analyze(text)

@@ -19,7 +19,8 @@ def article_id(web, source: str) -> str:
 def test_every_page_renders(web):
     pages = {"overview": "/", "articles": "/articles", "actors": "/actors", "actor": "/actors/turkey",
              "article": f"/articles/{article_id(web, '01-ankara-sirte.txt')}", "network": "/network",
-             "map": "/map", "demands": "/demands", "search": "/search?q=ceasefire", "api-docs": "/api/v1/docs"}
+             "map": "/map", "demands": "/demands", "negotiation": "/negotiation", "search": "/search?q=ceasefire",
+             "api-docs": "/api/v1/docs"}
     for name, path in pages.items():
         page = web.open(path)
         if name == "network":
@@ -27,7 +28,7 @@ def test_every_page_renders(web):
         if name == "api-docs":
             page.wait_for_selector(".swagger-ui .opblock")
         else:
-            assert page.locator("header.top nav a").count() == 6
+            assert page.locator("header.top nav a").count() == 7
             assert page.locator("main h1").first.is_visible()
         web.shot(name)
     web.page.goto(web.base + "/articles/nope")
@@ -71,6 +72,17 @@ def test_clicking_a_highlight_shows_what_was_extracted(web):
         assert page.url.endswith(href)
         page.wait_for_function("s => (document.querySelector('#text .target') || {dataset: {}}).dataset.start === s",
                                arg=start)
+
+
+def test_negotiation_evidence_leads_to_the_article_text(web):
+    page = web.open("/negotiation")
+    link = page.locator("table.changes a.evidence").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(r"/articles/\w+#s-\d+-\d+$"))
+    page.wait_for_selector("#text .target")
+    assert page.url.endswith(href) and page.locator("#text .target").first.is_visible()
+    web.shot("negotiation-to-evidence")
 
 
 def test_network_filters_by_date_and_lists_edge_evidence(web):
@@ -138,9 +150,14 @@ def test_network_kind_filter(web):
 def test_map_draws_outlines_and_places(web):
     page = web.open("/map")
     page.wait_for_function("() => document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
-    markers = int(page.get_attribute("#map", "data-markers"))
-    assert markers > 0
-    assert page.locator("table.places tbody tr").count() >= markers
+    page.wait_for_selector("#map[data-countries]")
+    markers, countries = int(page.get_attribute("#map", "data-markers")), int(page.get_attribute("#map", "data-countries"))
+    places = page.evaluate("() => JSON.parse(document.getElementById('places-data').textContent)")
+    # a country is shaded as its outline, never a pin; every other located place is a marker or an area
+    assert countries == len({p["country"] for p in places if p["kind"] == "country"})
+    assert markers == sum(1 for p in places if p["kind"] != "country" and p["lat"] is not None)
+    assert markers + countries > 0
+    assert page.locator("table.places tbody tr").count() >= markers + countries
     page.locator("path.leaflet-interactive").last.click(force=True)
     page.locator(".leaflet-popup-content a").first.wait_for()
     page.wait_for_timeout(400)  # the popup fades in

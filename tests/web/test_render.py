@@ -27,7 +27,7 @@ def html_article(client) -> str:
 
 PAGES = ["/", "/articles", "/articles?since=2020-07-01&until=", "/actors", "/actors?kind=state", "/actors/turkey",
          "/actors/bold-brigade", "/network", "/network?since=2020-07-01&kind=state&kind=person", "/map", "/demands",
-         "/demands?status=stated&by=Turkey", "/search", "/search?q=ceasefire", "/search?q=Bold"]
+         "/demands?status=stated&by=Turkey", "/negotiation", "/search", "/search?q=ceasefire", "/search?q=Bold"]
 
 
 @pytest.mark.parametrize("path", PAGES)

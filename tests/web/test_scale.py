@@ -20,7 +20,7 @@ def pages(web) -> dict[str, str]:
     actor = web.page.request.get(web.base + "/api/v1/actors?limit=1").json()["items"][0]["id"]
     return {"overview": "/", "articles": "/articles", "article": f"/articles/{first}", "actors": "/actors",
             "actor": f"/actors/{actor}", "network": "/network", "map": "/map", "demands": "/demands",
-            "search": "/search?q=ceasefire"}
+            "negotiation": "/negotiation", "search": "/search?q=ceasefire"}
 
 
 def network_ready(page) -> None:

@@ -8,7 +8,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
 
 from parley.version import __version__
-from parley.api import actors, analyze, articles, errors, explore, facts, places
+from parley.api import actors, analyze, articles, errors, explore, facts, places, positions
 from parley.api.analysis_pool import AnalysisPool
 from parley.api.headers import SecurityHeaders
 from parley.api.limits import DEFAULT_MAX_BODY, BodyLimit
@@ -51,7 +51,7 @@ def create_app(store_url: str | None = None, max_body: int = DEFAULT_MAX_BODY, *
     app.state.settings = settings
     app.state.analysis_pool = pool
     app.state.max_body = max_body
-    for module in (articles, actors, facts, places, explore, analyze):
+    for module in (articles, actors, facts, positions, places, explore, analyze):
         app.include_router(module.router, prefix=PREFIX)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("parley.web", "static")]), name="static")

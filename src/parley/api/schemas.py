@@ -150,6 +150,7 @@ class PlaceHead(Model):
     lon: float | None = None
     geonames_id: int | None = None
     kind: str | None = None
+    feature: str | None = None
 
 
 class PlaceRow(PlaceHead):
@@ -277,6 +278,66 @@ class Stats(Model):
     places: int
     events: int
 
+
+
+# -- positions across articles ------------------------------------------------------------------
+PositionKind = Literal["demand", "precondition", "threat"]
+StepStatus = Literal["stated", "reiterated", "softened", "hardened", "rejected", "accepted", "met", "carried_out"]
+
+
+class PositionStep(Model):
+    """One piece of evidence of a position, and what it did to it."""
+
+    date: str | None = None
+    status: StepStatus
+    actors: list[str] = Field(description="who stated it, or who answered it (rejected, accepted)")
+    text: str = Field(description="the demanded thing or threatened consequence, as worded here")
+    condition: str | None = Field(None, description="what it was a condition for, or the condition of a threat")
+    article_id: str
+    start: int
+    end: int
+    evidence: str
+
+
+class PositionFlag(Model):
+    """A contradiction or shift: a stance that turned, an answer reversed, a condition dropped,
+    a threat carried out."""
+
+    type: Literal["stance_shift", "reversal", "condition_dropped", "carried_out"]
+    actors: list[str]
+    target: str | None = Field(None, description="the actor a stance shift is towards")
+    position: str | None = Field(None, description="the position it concerns (none for a stance shift)")
+    date: str | None = None
+    detail: str
+    article_id: str
+    start: int
+    end: int
+
+
+class PositionAnswer(Model):
+    actor: str
+    date: str | None = None
+
+
+class Position(Model):
+    """The same demand, precondition or threat made in one or more articles."""
+
+    id: str = Field(description="stable while its first evidence stays stored")
+    kind: PositionKind
+    form: Literal["demand", "conditional"] = Field(description="whether it is stated as a demand or as "
+                                                               "a conditional (if ..., then ...)")
+    summary: str = Field(description="its latest wording by a holder")
+    condition: str | None = None
+    holders: list[str]
+    of: list[str] = Field(description="the actors it is made of")
+    status: StepStatus = Field(description="the status of its last step")
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int
+    rejected_by: list[PositionAnswer]
+    accepted_by: list[PositionAnswer]
+    flags: list[PositionFlag]
+    history: list[PositionStep] = Field(description="every piece of evidence, oldest first")
 
 # -- POST /analyze: text in, the analysis contract (parley.models.Analysis) out -----------------
 class AnalyzeRequest(Model):

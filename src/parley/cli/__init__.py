@@ -6,11 +6,11 @@ SQLAlchemy, FastAPI, the store) when it runs, so ``--help`` answers at once.
 """
 from __future__ import annotations
 
-from parley.cli import analyze, correct, export, ingest, kb, query, serve
+from parley.cli import analyze, correct, export, ingest, kb, positions, query, serve
 from parley.cli.group import cli
 
 COMMANDS = (analyze.analyze, kb.kb_group, ingest.ingest, query.actors, query.actor, query.statements,
-            query.relations, query.demands, query.timeline, query.search, query.stats, export.export, serve.serve)
+            query.relations, query.demands, positions.positions, query.timeline, query.search, query.stats, export.export, serve.serve)
 for command in COMMANDS:
     cli.add_command(command)
 for command in (correct.merge, correct.split):

@@ -6,8 +6,8 @@ from typing import Iterable
 
 import click
 
-from parley.cli.options import (date_option, emit_analysis, fail, format_option, kb_option, model_option,
-                                private_hosts_option, say, stderr)
+from parley.cli.options import (attribution_option, date_option, emit_analysis, fail, format_option, kb_option,
+                                model_option, private_hosts_option, say, stderr)
 from parley.config import Settings
 from parley.errors import ParleyError
 
@@ -18,10 +18,11 @@ from parley.errors import ParleyError
                help="text: a report; json: one contract object; jsonl: one a line.")
 @model_option
 @kb_option
+@attribution_option
 @date_option()
 @private_hosts_option
-def analyze(sources: tuple[str, ...], fmt: str, model: str | None, kb: str | None, date: str | None,
-            allow_private_hosts: bool) -> None:
+def analyze(sources: tuple[str, ...], fmt: str, model: str | None, kb: str | None, attribution: str | None,
+            date: str | None, allow_private_hosts: bool) -> None:
     """Analyse articles: files, folders, globs, .jsonl, URLs, RSS/Atom feeds, or - for standard input.
 
     \b
@@ -34,7 +35,7 @@ def analyze(sources: tuple[str, ...], fmt: str, model: str | None, kb: str | Non
     from parley.ingest.fetch import FetchOptions
     from parley.service import SeveralArticles, analyze_sources
 
-    settings = Settings.load(model=model, kb=kb)
+    settings = Settings.load(model=model, kb=kb, attribution=attribution)
     console = stderr() if stderr().is_terminal else None  # off a terminal, stderr holds only the skips
     try:
         results = analyze_sources(list(sources), settings=settings, published=date, console=console,

@@ -22,19 +22,24 @@ def kb_group() -> None:
 @click.argument("name")
 @kb_option
 @date_option(help="Resolve as of this date (YYYY-MM-DD).")
-def show(name: str, kb: str | None, date: str | None) -> None:
-    """Show how NAME resolves to an actor, and why.
+@click.option("--within", metavar="PLACE", help='A region or country the text puts the place in, as in "Austin, Texas".')
+def show(name: str, kb: str | None, date: str | None, within: str | None) -> None:
+    """Show how NAME resolves to an actor or a place, and why.
+
+    Gazetteer candidates are listed best first, with their score and its reasons (population,
+    feature class, the region or country given with --within).
 
     \b
     Examples:
       parley kb show Jafra
       parley kb show "Government of Concord"
       parley kb show Tripoli --date 2020-06-18
+      parley kb show Gainesville --within Texas
     """
     from parley.service import explain_name
 
     try:
-        lines = explain_name(name, kb=Settings.load(kb=kb).kb, date=date)
+        lines = explain_name(name, kb=Settings.load(kb=kb).kb, date=date, within=within)
     except ParleyError as exc:
         fail(str(exc))
     for line in lines:

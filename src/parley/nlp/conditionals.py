@@ -47,9 +47,14 @@ def _cue_at(doc: Doc, i: int, lex: Lexicons) -> str | None:
 
 
 def _clause_head(doc: Doc, i: int, n: int) -> Token | None:
-    """The verb of the condition clause that starts after the cue words at i..i+n."""
+    """The verb of the condition clause that starts after the cue words at i..i+n: the head of
+    the subordinator, else the first verb that is not a modifier ("if the Turkish-backed GNA
+    mounted ...": "mounted", not "backed")."""
+    mark = doc[i + n - 1]
+    if mark.dep_ == "mark" and mark.head.i > mark.i and mark.head.pos_ in {"VERB", "AUX"}:
+        return mark.head
     for t in doc[i + n:min(len(doc), i + n + 30)]:
-        if t.pos_ in {"VERB", "AUX"} and t.dep_ != "aux":
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass", "amod", "compound", "npadvmod"}:
             return t
     return None
 
@@ -100,7 +105,7 @@ def _conditional(doc: Doc, i: int, cond: Token, cue: str, sent, table: ActorTabl
         main = main.head
     if main.i in range(i, if_end) or main.i == cond.i:
         return None
-    if main.i < i:   # "stressed that in the event that X, Y": the consequence is the next clause
+    if main.i < i and main.lemma_.lower() in table.lex.reporting_verbs:   # "stressed that in the event that X, Y"
         later = [c for c in main.children if c.i >= if_end and c.dep_ in {"ccomp", "conj", "xcomp", "advcl"}
                  and c.pos_ in {"VERB", "AUX"}]
         if later:

@@ -2,7 +2,10 @@
 
 Sources: "called on X to ...", "insisted on ...", "seeking ...", "X must ...", and nouns that
 introduce a list ("three conditions: A, B, and C"); a list announced with a number continues
-into the following verbless sentences until the count is reached.
+into the following verbless sentences until the count is reached. What a demand is a condition
+of ("before talks", "in exchange for", "as a condition for", "only if", "in order to") and whose
+a summarised list of conditions is come from conditions.py; an item names a thing, never only a
+pronoun phrase ("their terms"), an actor ("both sides") or a date.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from parley.models import Demand
 from parley.nlp.components import component, doc_attribute, on_claims
+from parley.nlp.conditions import anaphoric, condition_in, group_holders
 from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.statements import StatementInfo
@@ -57,7 +61,7 @@ def find_demands(doc: Doc, table: ActorTable, statements: list[StatementInfo], l
     """
     out: list[DemandInfo] = []
     for tok in doc:
-        pos = "VERB" if tok.pos_ == "VERB" else "AUX" if tok.pos_ == "AUX" else "NOUN" if tok.pos_ == "NOUN" else None
+        pos = _pos(tok, lex)
         frame = lex.demand.get((tok.lemma_.lower(), pos or ""))
         if frame is None:
             continue
@@ -69,12 +73,55 @@ def find_demands(doc: Doc, table: ActorTable, statements: list[StatementInfo], l
         elif pos == "VERB":
             d = _verb_demand(doc, tok, table, statements, frame)
         if d is not None:
-            d.items = [it for it in d.items if _contentful(doc, it)]
+            d.items = [it for it in d.items if _contentful(doc, it, table)]
         if d is not None and d.items:
             d.claimed_by = claimed_by(tok, statements)
             d.status = _status(tok, lex)
             out.append(d)
-    return _dedupe(out)
+    return _dedupe(_summarised(doc, out, lex))
+
+
+def _pos(tok: Token, lex: Lexicons) -> str | None:
+    """The part of speech a cue is read with: a demand verb the tagger took for a noun ("the
+    Members urge X to ...": a root with a subject and an infinitive) is a verb."""
+    if tok.pos_ in {"VERB", "AUX"}:
+        return tok.pos_
+    if tok.pos_ != "NOUN":
+        return None
+    if (tok.lemma_.lower(), "VERB") in lex.demand and tok.dep_ == "ROOT" and tok.tag_ in {"NN", "NNS"} \
+            and any(c.dep_ == "nsubj" for c in tok.children) and any(c.dep_ == "xcomp" for c in tok.children):
+        return "VERB"
+    return "NOUN"
+
+
+def _summarised(doc: Doc, demands: list[DemandInfo], lex: Lexicons) -> list[DemandInfo]:
+    """ "They see that conditions must be met before X. These conditions are summarised by Y:
+    A, B, C": the list is the first sentence's party's, for X, as Y tells it; the sentence that
+    only announces conditions is no demand of its own."""
+    out: list[DemandInfo] = []
+    pending: DemandInfo | None = None
+    for d in demands:
+        if d.cue in {"must", "should"} and doc[d.token].head.lemma_.lower() != "be" and _announces(doc, d, lex):
+            pending = d
+            continue
+        tok = doc[d.token]
+        if pending is not None and d.cue in lex.words.condition_nouns and anaphoric(tok, lex) \
+                and tok.sent.start - doc[pending.token].sent.end <= 200:
+            d.claimed_by = d.by[0] if d.by else d.claimed_by
+            d.by = list(pending.by)
+            d.condition_for = d.condition_for or pending.condition_for
+            pending = None
+        out.append(d)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _announces(doc: Doc, d: DemandInfo, lex: Lexicons) -> bool:
+    """A modal demand whose subject is a condition noun ("several conditions must be met")."""
+    verb = doc[d.token].head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and subj.lemma_.lower() in lex.words.condition_nouns
 
 
 _TRIM = " ,;:.-\u2013\u2014\n\t"
@@ -101,7 +148,8 @@ def _trim_chars(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _speaker_or_subject(tok: Token, table: ActorTable, statements: list[StatementInfo]) -> list[str]:
-    actors = subject_actors(table, tok if tok.pos_ in {"VERB", "AUX"} else None)
+    verb = tok if tok.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in tok.children) else None
+    actors = subject_actors(table, verb)
     if not actors:
         claim = claimed_by(tok, statements)
         actors = [claim] if claim else []
@@ -112,8 +160,11 @@ def _verb_demand(doc: Doc, verb: Token, table: ActorTable, statements, frame: st
     by = _speaker_or_subject(verb, table, statements)
     of: list[str] = []
     items: list[str] = []
+    controlled = any(c.dep_ == "xcomp" for c in verb.children)
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in table.lex.words.on_preps:
+        if c.dep_ == "prep" and c.lower_ == "from" and frame == "object":   # "requested support from X"
+            of += [a for p in c.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
+        elif c.dep_ == "prep" and c.lower_ in table.lex.words.on_preps and c.i > verb.i:
             for p in c.children:
                 if p.dep_ == "pobj":
                     if table.actor_of(p) or phrase_actors(table, p)[:1] and p.pos_ == "PROPN":
@@ -123,10 +174,14 @@ def _verb_demand(doc: Doc, verb: Token, table: ActorTable, statements, frame: st
         elif c.dep_ == "prep" and c.lower_ == "for":
             items += [_text(doc, p.left_edge.i, p.right_edge.i + 1) for p in c.children if p.dep_ == "pobj"]
         elif c.dep_ in {"dobj"} and frame in {"object", "xcomp", "on"}:
-            if table.actor_of(c) and frame != "object":
+            if frame != "object" and (table.actor_of(c) or controlled):   # "urged X to ...": X is asked
                 of += phrase_actors(table, c)
             else:
                 items.append(_text(doc, c.left_edge.i, c.right_edge.i + 1))
+                of += [a for f in c.children if f.dep_ == "prep" and f.lower_ == "from"
+                       for p in f.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
+        elif c.dep_ == "xcomp" and frame == "object" and not any(s.dep_ == "nsubj" for s in c.children):
+            continue   # "seeking to join X" is what the subject means to do, not a demand
         elif c.dep_ in {"xcomp", "ccomp"}:
             items += _clause_items(doc, c)
             subj = [s for s in c.children if s.dep_ == "nsubj"]
@@ -134,8 +189,25 @@ def _verb_demand(doc: Doc, verb: Token, table: ActorTable, statements, frame: st
                 of += phrase_actors(table, subj[0])
     if not items:
         return None
+    heads = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "xcomp", "ccomp"}] + [
+        p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    cond, cut = _precondition(doc, heads, table.lex)
     sent = verb.sent
-    return DemandInfo(by, of, items, sent.start_char, sent.end_char, cue=verb.lemma_.lower(), token=verb.i)
+    return DemandInfo(by, of, _cut_items(doc, items, cut), sent.start_char, sent.end_char, condition_for=cond,
+                      cue=verb.lemma_.lower(), token=verb.i)
+
+
+def _cut_items(doc: Doc, items: list[tuple[int, int]], cut: int | None) -> list[tuple[int, int]]:
+    """Items end before the phrase that says what they are a condition of ("withdraw its
+    fighters | as a condition for talks")."""
+    out = []
+    for a, b in items:
+        if cut is not None and a < cut < b:
+            span = doc.char_span(a, cut, alignment_mode="contract")
+            if span is not None and len(span):
+                a, b = _text(doc, span.start, span.end)
+        out.append((a, b))
+    return out
 
 
 def _clause_items(doc: Doc, head: Token) -> list[str]:
@@ -159,6 +231,8 @@ def _modal_demand(doc: Doc, aux: Token, table: ActorTable, statements) -> Demand
         return None
     claim = claimed_by(aux, statements)
     holders = [claim] if claim else []
+    if verb.dep_ == "ccomp":   # "X and its ally Y ..., and they see that conditions must be met"
+        holders = group_holders(subject_of(verb.head, table.lex), table) or holders
     subj = subject_of(verb, table.lex)
     if not holders and subj is not None:
         holders = subject_actors(table, verb.head if verb.dep_ == "ccomp" else None)
@@ -166,20 +240,21 @@ def _modal_demand(doc: Doc, aux: Token, table: ActorTable, statements) -> Demand
         return None
     of = phrase_actors(table, subj) if subj is not None and verb.dep_ != "auxpass" else []
     item = _text(doc, (subj.left_edge.i if subj is not None else aux.i), verb.right_edge.i + 1)
-    cond = _precondition(doc, verb, table.lex)
+    cond, _ = _precondition(doc, [verb], table.lex)
     sent = aux.sent
     return DemandInfo(holders, of, [item], sent.start_char, sent.end_char, condition_for=cond, cue=aux.lemma_.lower(),
                       token=aux.i)
 
 
-def _precondition(doc: Doc, verb: Token, lex: Lexicons) -> str | None:
-    """What a demand must be met before: "before talking about negotiations"."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in lex.words.precondition_preps or c.dep_ == "advcl" and any(
-                m.lower_ == "before" for m in c.children if m.dep_ == "mark"):
-            a, b = _text(doc, c.i + 1 if c.dep_ == "prep" else c.left_edge.i, c.right_edge.i + 1)
-            return _chars(doc, a, b)
-    return None
+def _precondition(doc: Doc, heads: list[Token], lex: Lexicons) -> tuple[str | None, int | None]:
+    """What a demand must be met before or is for ("before talking about negotiations"), and the
+    character offset where the phrase that says so begins."""
+    found = condition_in(doc, heads, lex)
+    if found is None:
+        return None, None
+    cut, a, b = found
+    a, b = _text(doc, a, b)
+    return _chars(doc, a, b) or None, doc[cut].idx
 
 
 def _list_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> DemandInfo | None:
@@ -220,6 +295,8 @@ def _noun_demand(doc: Doc, noun: Token, table: ActorTable, statements) -> Demand
     words = table.lex.words
     if noun.lemma_.lower() not in words.demand_nouns:
         return None
+    if noun.lemma_.lower() in words.condition_nouns:
+        return None   # "set the conditions for X" without the conditions names no demanded thing
     what = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in words.demand_object_preps), None)
     pobj = next((p for p in what.children if p.dep_ == "pobj"), None) if what is not None else None
     if pobj is None or table.actor_of(pobj):
@@ -246,7 +323,7 @@ def _list_owner(noun: Token, table: ActorTable, statements) -> list[str]:
     return subject_actors(table, verb)
 
 
-_SPLIT = re.compile(r",\s+and\s+(?=the\b)|;\s+|,\s+(?=the\s+\w+(?:ing|tion|ment|al|ance|ence)\s+of\b)", re.I)
+_SPLIT = re.compile(r",\s+and\s+(?=[a-z])|;\s+|,\s+(?=the\s+\w+(?:ing|tion|ment|al|ance|ence)\s+of\b)", re.I)
 
 
 def _split_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -282,10 +359,22 @@ def _status(tok: Token, lex: Lexicons) -> str:
     return "stated"
 
 
-def _contentful(doc: Doc, item: tuple[int, int]) -> bool:
-    """An item names something: it has a noun, verb or number, not only "that" or "it"."""
+def _contentful(doc: Doc, item: tuple[int, int], table: ActorTable) -> bool:
+    """An item names a thing: a noun, verb or number that is not only a pronoun phrase around
+    a demand word ("their terms"), an actor ("both sides") or a date ("Dec. 7th")."""
     span = doc.char_span(item[0], item[1], alignment_mode="expand")
-    return span is not None and any(t.pos_ in {"NOUN", "PROPN", "VERB", "NUM"} for t in span)
+    if span is None or not any(t.pos_ in {"NOUN", "PROPN", "VERB", "NUM"} for t in span):
+        return False
+    lex = table.lex
+    words = [t for t in span
+             if not (t.is_punct or t.pos_ in {"DET", "PRON", "CCONJ"} or t.dep_ in {"det", "poss", "predet"})]
+    cues = {lemma for lemma, _ in lex.demand}
+    if all(t.lemma_.lower() in cues for t in words):
+        return False
+    if all(t.i in table.by_token or t.ent_type_ in {"DATE", "TIME"} or t.lower_ in {"both", "all", "sides", "side"}
+           for t in words):
+        return False
+    return True
 
 
 def _dedupe(items: list[DemandInfo]) -> list[DemandInfo]:

@@ -42,9 +42,10 @@ class Chunk:
         return actor.role if actor is not None else None
 
     def place_at(self, start: int, end: int) -> str | None:
-        """The first place of this chunk mentioned inside a character span of the Doc."""
+        """The first place of this chunk named as a location inside a character span of the
+        Doc ("fighting in Tripoli"; not "Moscow said")."""
         for place in self.doc._.parley_places:
-            if any(start <= s < end for s, _, _ in place.mentions):
+            if any(start <= s < end and literal for (s, _, _), literal in zip(place.mentions, place.literal)):
                 return place.name
         return None
 

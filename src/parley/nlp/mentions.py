@@ -36,6 +36,7 @@ class MentionInfo:
     agent: bool = True          # an actor mention (False: only a place)
     locative: bool = False      # a place name used as a location ("fighting in Tripoli")
     affiliated: KBActor | None = None   # a nominal group's state ("Turkish forces")
+    ner_label: str = ""         # the NER's own label, before any repair
 
 
 def _trim(span: Span, words: WordLists) -> Span:
@@ -118,6 +119,16 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
     return out
 
 
+def _inside_place_name(doc: Doc, span: Span, kb: KnowledgeBase, gazetteer: Gazetteer, day: str | None) -> bool:
+    """Whether a knowledge-base name is only part of a longer place name the NER found and
+    the gazetteer has ("Jersey" in "New Jersey", "Mexico" in "New Mexico")."""
+    for ent in doc.ents:
+        if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) and ent.label_ in {"GPE", "LOC"}:
+            return bool(gazetteer.candidates(ent.text, fuzzy=False, own=True)) and not kb.resolve(
+                ent.text, day=day, fuzzy=False)
+    return False
+
+
 def _kb_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBMatcher, day: str | None,
                  words: WordLists) -> list[MentionInfo]:
     """Knowledge-base names; a capital used as a location is a place, not its state."""
@@ -125,7 +136,7 @@ def _kb_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBM
     for span in matcher(doc):
         span = _trim(span, words)
         hits = kb.resolve(span.text, day=day, fuzzy=False)
-        if not hits:
+        if not hits or _inside_place_name(doc, span, kb, gazetteer, day):
             continue
         res = hits[0]
         m = MentionInfo(span.start, span.end, span.start_char, span.end_char, span.text,
@@ -196,11 +207,11 @@ def _resolve_entity(span: Span, label: str, kb: KnowledgeBase, gazetteer: Gazett
             cand = next((p for p in gazetteer.candidates(span.text) if p.country in prefer), None)
         place = cand
     if place is not None:
-        return MentionInfo(**base, label="GPE" if place.kind != "district" else "LOC",
-                           place=place, agent=False)
+        return MentionInfo(**base, label="GPE" if place.kind in {"city", "country"} else "LOC",
+                           place=place, agent=False, ner_label=label)
     if label in PLACE_LABELS:
-        return MentionInfo(**base, label=label, agent=False)
-    return MentionInfo(**base, label=label)
+        return MentionInfo(**base, label=label, agent=False, ner_label=label)
+    return MentionInfo(**base, label=label, ner_label=label)
 
 
 def _kind_fits(label: str, actor: KBActor) -> bool:

@@ -14,7 +14,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 # importing the extractor modules registers their factories
-from parley.nlp import actors, conditionals, demands, events, mentions, places, relations, statements  # noqa: F401
+from parley.nlp import actors, attribution, conditionals, demands, events, mentions, places, relations, statements  # noqa: F401
 from parley.errors import LexiconError, ModelError
 from parley.nlp.lexicon import DATA_DIR
 

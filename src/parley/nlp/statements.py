@@ -7,39 +7,19 @@ Speakers are looked up in the actor table (``ActorTable.speaker``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from parley.models import Statement
+from parley.nlp.attribution import mode_of
 from parley.nlp.components import Resources, component, doc_attribute
-from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons
+from parley.nlp.linking import combine
 from parley.nlp.quotes import CLOSE_QUOTES, OPEN_QUOTES, is_quote, quote_spans
+from parley.nlp.speech import StatementInfo, speaker_for  # noqa: F401 (StatementInfo: re-exported)
+from parley.nlp.speech import make_statement as _make
 from parley.nlp.syntax import content_range, subject_of
 from parley.nlp.table import ActorTable
-
-
-@dataclass
-class StatementInfo:
-    speaker: str
-    cue: str
-    start: int          # char offsets of the content
-    end: int
-    direct: bool
-    source: tuple[int, int] | None
-    cue_span: tuple[int, int] | None
-    tokens: tuple[int, int]   # token range of the content
-    cue_tokens: tuple[int, int] = (0, 0)
-    negated: bool = False
-
-    def to_model(self, chunk: Chunk) -> Statement:
-        """The contract's Statement at article offsets, with the speaker's role in this chunk."""
-        start, end = chunk.chars(self.start, self.end)
-        return Statement(speaker=self.speaker, cue=self.cue, content=chunk.text(self.start, self.end),
-                         start=start, end=end, direct=self.direct, source_span=chunk.span(self.source),
-                         cue_span=chunk.span(self.cue_span), role=chunk.role_of(self.speaker))
+from parley.nlp.voices import refine
 
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[StatementInfo]:
@@ -69,19 +49,6 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
     found.extend(_colon_statements(doc, table, found))
     found.extend(_quotes(doc, table, lex, found))
     return _mark_direct(doc, _merge_interrupted(doc, _dedupe(found)))
-
-
-def speaker_for(table: ActorTable, subj: Token) -> tuple[str | None, tuple[int, int]]:
-    """The actor a subject phrase names and its span (``ActorTable.speaker``), looking through
-    a speech noun to its owner ("confirmed by the statements of X": X)."""
-    words = table.lex.words
-    if subj.lemma_.lower() in words.speech_nouns and subj.i not in table.by_token:
-        for c in subj.children:
-            if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in words.speaker_preps:
-                inner = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None)
-                if inner is not None:
-                    return speaker_for(table, inner)
-    return table.speaker(subj)
 
 
 def _mark_direct(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
@@ -192,19 +159,6 @@ def _content_child(verb: Token, lex: Lexicons) -> Token | None:
     return None
 
 
-def _make(doc: Doc, speaker: str, cue: str, rng: tuple[int, int], direct: bool,
-          source: tuple[int, int] | None, cue_tokens: tuple[int, int]) -> StatementInfo | None:
-    s, e = rng
-    if e <= s:
-        return None
-    span = doc[s:e]
-    cue_span = doc[cue_tokens[0]:cue_tokens[1]]
-    # a quote that goes on with the last speaker has no reporting words of its own: no cue span
-    cue_chars = (cue_span.start_char, cue_span.end_char) if len(cue_span) else None
-    return StatementInfo(speaker, cue, span.start_char, span.end_char, direct, source,
-                         cue_chars, (s, e), cue_tokens)
-
-
 def _parenthetical(doc: Doc, verb: Token, lex: Lexicons) -> tuple[int, int] | None:
     """ "The museum, Mr. Bush said, celebrated ...": the clause around a parenthetical cue."""
     if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or verb.head.i == verb.i:
@@ -215,7 +169,8 @@ def _parenthetical(doc: Doc, verb: Token, lex: Lexicons) -> tuple[int, int] | No
     left = min(t.i for t in verb.subtree if not t.is_punct)
     if not (doc[left - 1].text in lex.words.parenthetical_marks if left > 0 else False):
         return None
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    # a cue at the end ("..., officials said." / "... (the governor said).") ends the content before it
+    start, end = head.left_edge.i, left - 1 if verb.right_edge.i >= head.right_edge.i - 1 else head.right_edge.i + 1
     if not start < left:
         return None
     while end > start + 1 and doc[end - 1].is_punct and not is_quote(doc[end - 1]):
@@ -317,12 +272,13 @@ def _according_to(doc: Doc, tok: Token, table: ActorTable) -> StatementInfo | No
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    sent = tok.sent
+    if pobj is None or any(t.lemma_.lower() in table.lex.reporting_verbs and any(c.dep_ == "ccomp" for c in t.children)
+                           for t in doc[sent.start:tok.i]):
+        return None   # "X said that ..., according to Reuters": the agency is the channel, X the speaker
     speaker, source = speaker_for(table, pobj)
     if speaker is None:
         return None
-    sent = tok.sent
     phrase_end = max(pobj.right_edge.i, to.i) + 1
     if tok.i <= sent.start + 1:
         start, end = phrase_end, sent.end
@@ -383,11 +339,15 @@ def _dedupe(items: list[StatementInfo]) -> list[StatementInfo]:
 
 
 def _run(doc: Doc, r: Resources) -> list[StatementInfo]:
-    return find_statements(doc, doc._.parley_actors, r.lexicons)
+    """The rules' statements, the model's or both (the Doc's attribution mode), then refine()'s."""
+    table, spans, lex = doc._.parley_actors, doc._.parley_attribution or [], r.lexicons
+    found = find_statements(doc, table, lex) if mode_of(doc) != "model" else []
+    found = combine(doc, table, lex, found, spans) if spans else found
+    return refine(doc, table, lex, found)
 
 
 # the spaCy component of find_statements(): what it reads from the Doc and where it stores its result
 Language.factory("parley_statements", default_config={"kb": None},
-                 requires=["doc._.parley_actors", "doc.sents"],
+                 requires=["doc._.parley_actors", "doc._.parley_attribution", "doc.sents"],
                  assigns=[doc_attribute("parley_statements")],
                  func=component("parley_statements", _run))

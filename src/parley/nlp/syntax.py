@@ -69,7 +69,7 @@ def _controller(verb: Token) -> Token | None:
     for c in verb.head.children:
         if c.dep_ == "dobj" and c.i < verb.i:
             return c
-        if c.dep_ == "prep" and c.lower_ == "on" and c.i < verb.i:
+        if c.dep_ == "prep" and c.lower_ == "on" and verb.head.i < c.i < verb.i:   # not "On Monday, X tried to"
             obj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if obj is not None:
                 return obj

@@ -169,11 +169,12 @@ class ActorTable:
             return actor.id
         return self.states.get(actor.country or "")
 
-    def speaker(self, subj: Token) -> tuple[str | None, tuple[int, int]]:
+    def speaker(self, subj: Token, *, modifiers: bool = True) -> tuple[str | None, tuple[int, int]]:
         """The actor a speaker phrase names and the character span naming it. A pronoun or a
-        noun phrase that names no actor ("officials") becomes an actor of its own."""
+        noun phrase that names no actor ("officials") becomes an actor of its own; with
+        ``modifiers`` False, so does any noun phrase, even one naming an actor ("Yemeni sources")."""
         doc, words = subj.doc, self.lex.words
-        aid = self.actor_of(subj) or self.actor_in(subj)
+        aid = self.actor_of(subj) or self.actor_in(subj) if modifiers else None
         if aid:
             spans = [(s, e) for s, e in self.actors[aid].tokens if s <= subj.i < e]
             s, e = spans[0] if spans else (subj.i, subj.i + 1)

@@ -202,8 +202,25 @@ def country_pronouns(doc: Doc, table: ActorTable, kb: KnowledgeBase) -> None:
         if not poss:
             continue
         person = table.antecedent(poss[0])
-        state = table.state_of(person)
+        state = table.state_of(person) or _state_around(tok, table)
         if state and state not in table.actors and kb.get(state) is not None:
             table.actors[state] = ActorBuild.of_kb(kb.get(state))   # known only through its people so far
         if state in table.actors:
             table.add_mention(table.actors[state], poss[0].i, tok.i + 1)
+
+
+def _state_around(country: Token, table: ActorTable) -> str | None:
+    """The state a sentence is about when the speaker's own is unknown ("Ataman stressed that his
+    country would ..., but he cautioned that Turkey prefers ..."): the state named most often in
+    the sentence, if one is named more often than any other."""
+    counts: dict[str, int] = {}
+    for actor in table:
+        if actor.kind != "state":
+            continue
+        n = sum(1 for s, _ in actor.tokens if country.sent.start <= s < country.sent.end)
+        if n:
+            counts[actor.id] = n
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None

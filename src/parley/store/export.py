@@ -162,9 +162,10 @@ def _places(conn: Connection, article_id: str) -> tuple[Place, ...]:
     """The article's places, in the order of their first mention as written."""
     PL, PM = t.places, t.place_mentions
     found: dict[int, dict] = {}
-    for row in conn.execute(select(PM.c.place_id, PM.c.text, PM.c.start, PM.c.end, PL)
+    for row in conn.execute(select(PM.c.place_id, PM.c.text, PM.c.start, PM.c.end, PM.c.literal, PL)
                             .join(PL, PL.c.id == PM.c.place_id)
                             .where(PM.c.article_id == article_id).order_by(PM.c.id)):
         place = found.setdefault(row.place_id, {**row._mapping, "mentions": []})
         place["mentions"].append(_build(Mention, row))
-    return tuple(_build(Place, p, mentions=tuple(p["mentions"])) for p in found.values())
+    return tuple(_build(Place, p, mentions=tuple(p["mentions"]), literal=p["literal"] is not False)
+                 for p in found.values())

@@ -308,7 +308,7 @@ def places(conn: Connection, *, country: str | None = None, limit: int | None = 
     """
     P, PM = t.places, t.place_mentions
     n = func.count(PM.c.id)
-    q = (select(P.c.id, P.c.name, P.c.country, P.c.lat, P.c.lon, P.c.geonames_id, P.c.kind,
+    q = (select(P.c.id, P.c.name, P.c.country, P.c.lat, P.c.lon, P.c.geonames_id, P.c.kind, P.c.feature,
                 n.label("mentions"), func.count(distinct(PM.c.article_id)).label("articles"))
          .outerjoin(PM, PM.c.place_id == P.c.id).group_by(P.c.id))
     if country:

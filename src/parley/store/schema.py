@@ -171,6 +171,7 @@ places = Table(
     Column("lat", Float), Column("lon", Float),
     Column("geonames_id", Integer),
     Column("kind", String(40)),
+    Column("feature", String(20)),
 )
 
 place_mentions = Table(
@@ -180,6 +181,7 @@ place_mentions = Table(
     Column("place_id", Integer, ForeignKey("places.id", **_CASCADE), nullable=False, index=True),
     *_span(),
     Column("text", Text, nullable=False),
+    Column("literal", Boolean),
 )
 
 events = Table(

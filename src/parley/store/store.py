@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.models import Analysis, content_hash
-from parley.store import browse, corrections, export, fulltext, queries
+from parley.store import browse, corrections, export, fulltext, negotiation, queries
 from parley.store import schema as t
 from parley.store.engine import WRITE, StoreError, make_engine, migrate
 from parley.store.writer import delete_article, write_analysis
@@ -145,6 +145,10 @@ class Store:
     stats = _reading(browse.stats)
     edges = _reading(export.edges)
     network = _reading(export.network)
+    positions = _reading(negotiation.positions)
+    position = _reading(negotiation.position)
+    shifts = _reading(negotiation.shifts)
+    negotiation = _reading(negotiation.negotiation)
 
     def export_analyses(self) -> Iterator[dict]:
         with self.engine.connect() as conn:

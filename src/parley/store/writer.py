@@ -329,12 +329,13 @@ def _write_places(conn: Connection, analysis: Analysis) -> None:
     if not analysis.places:
         return
     rows = {place_key(p): {"place_key": place_key(p), "name": p.name, "country": p.country, "lat": p.lat,
-                           "lon": p.lon, "geonames_id": p.geonames_id, "kind": p.kind} for p in analysis.places}
+                           "lon": p.lon, "geonames_id": p.geonames_id, "kind": p.kind, "feature": p.feature}
+            for p in analysis.places}
     insert_ignore(conn, t.places, list(rows.values()), ["place_key"])
     ids = dict(conn.execute(select(t.places.c.place_key, t.places.c.id)
                         .where(t.places.c.place_key.in_(rows))).all())
     _insert(conn, t.place_mentions, [{"article_id": analysis.article.id, "place_id": ids[place_key(p)],
-                                      "start": m.start, "end": m.end, "text": m.text}
+                                      "start": m.start, "end": m.end, "text": m.text, "literal": p.literal}
                                      for p in analysis.places for m in p.mentions])
 
 

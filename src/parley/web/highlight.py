@@ -107,7 +107,10 @@ def reader(article: dict) -> tuple[list[Segment], dict[str, dict]]:
         marks.append((m["start"], m["end"], ref, f"hl-actor kind-{m['actor_kind']}"))
         facts[ref] = {"type": "actor", "text": m["text"], "actor": m["actor_id"], "name": m["actor_name"],
                       "kind": m["actor_kind"]}
+    actor_spans = {(m["start"], m["end"]) for m in article["mentions"]}
     for p in article["places"]:
+        if (p["start"], p["end"]) in actor_spans:
+            continue    # a place name used for an actor ("Moscow said") reads as the actor
         ref = f"p{p['id']}"
         marks.append((p["start"], p["end"], ref, "hl-place"))
         facts[ref] = {"type": "place", "text": p["text"], "name": p["name"], "country": p["country"],

@@ -210,6 +210,16 @@ def demands(request: Request, store: StoreDep, by: Word = None, status: str | No
                   summary_statuses=[s for s in STATUSES if any(c[s] for c in table.values())])
 
 
+@router.get("/negotiation")
+def negotiation(request: Request, store: StoreDep):
+    data = store.negotiation()
+    ids = {a for side in data["sides"] for a in side["actors"]}
+    ids |= {a for c in data["changes"] for a in [*c["actors"], c.get("target")] if a}
+    ids |= {a for side in data["sides"] for ps in [*side["positions"].values(), side["rejects"]] for p in ps
+            for a in [*p["holders"], *p["of"], *(r["actor"] for r in p["rejected_by"] + p["accepted_by"])]}
+    return render(request, "negotiation.html", names=store.actor_names(ids), **data)
+
+
 @router.get("/search")
 def search(request: Request, store: StoreDep, q: Annotated[str | None, Query(max_length=500)] = None,
            offset: Offset = 0):

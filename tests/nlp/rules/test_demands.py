@@ -294,8 +294,6 @@ def test_before_phrase_is_what_the_demand_is_a_precondition_of(run):
     assert _items(doc, d) == ["several conditions must be met before talking about negotiations"]
 
 
-@pytest.mark.xfail(strict=True, reason='a "before" clause (advcl) keeps its "before" in condition_for, '
-                   'unlike a "before" phrase')
 def test_before_clause_is_what_the_demand_is_a_precondition_of(run):
     assert _one(run(BEFORE_CLAUSE)).condition_for == "talks can begin"
 

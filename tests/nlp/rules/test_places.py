@@ -1,5 +1,5 @@
-"""Place rules on fixed parses: gazetteer places used as locations, countries only when used
-locatively, one place per name, sites without coordinates."""
+"""Place rules on fixed parses: gazetteer places with their country, one place per name, every
+mention marked literal (a location) or not (an agent), site nouns as sites."""
 from __future__ import annotations
 
 from .conftest import facts, only
@@ -94,20 +94,23 @@ def test_country_used_as_a_location_is_a_place(run):
     assert _summary(run(COUNTRY_AS_LOCATION)) == [("Libya", "LY", "country", ["Libya"])]
 
 
-def test_country_used_as_an_agent_is_no_place(run):
-    assert facts(run(COUNTRY_AS_AGENT), "places") == []
+def test_country_used_as_an_agent_names_a_place_but_no_location(run):
+    p = only(facts(run(COUNTRY_AS_AGENT), "places"))
+    assert (p.name, p.literal) == ("Libya", [False])
 
 
 def test_mentions_of_one_place_are_grouped(run):
     assert _summary(run(SAME_PLACE_TWICE)) == [("Sirte", "LY", "city", ["Sirte", "Sirte"])]
 
 
-def test_site_noun_is_a_place_without_coordinates(run):
+def test_site_noun_is_a_site_without_coordinates(run):
     p = only(facts(run(SITE), "places"))
-    assert (p.name, p.place, p.mentions) == ("camp", None, [(20, 24, "camp")])
+    assert (p.name, p.place, p.site, p.mentions) == ("camp", None, True, [(20, 24, "camp")])
 
 
-def test_capital_counts_as_a_place_only_where_it_is_a_location(run):
+def test_capital_is_a_location_only_where_it_is_used_as_one(run):
     doc = run(CAPITAL_TWICE)
-    assert _summary(doc) == [("Moscow", "RU", "city", ["Moscow"])]
-    assert only(facts(doc, "places")).mentions[0][0] == doc.text.index("Moscow", 1)
+    assert _summary(doc) == [("Moscow", "RU", "city", ["Moscow", "Moscow"])]
+    p = only(facts(doc, "places"))
+    assert p.literal == [False, True]
+    assert p.mentions[1][0] == doc.text.index("Moscow", 1)

@@ -1,4 +1,5 @@
-// The places map: country outlines shipped with Parley (no tile server) and a marker per place.
+// The places map: country outlines shipped with Parley (no tile server); a country the articles
+// name is shaded, a region drawn as an area, a town or landmark as a marker (clustered).
 (function () {
   "use strict";
   var places = JSON.parse(document.getElementById("places-data").textContent);
@@ -20,26 +21,22 @@
     return m.source || m.article_id;
   }
 
-  fetch("/static/geo/countries-110m.geojson")
-    .then(function (r) { return r.json(); })
-    .then(function (world) {
-      L.geoJSON(world, {style: {color: "#8a8f98", weight: 0.7, fillColor: "#f1eee6", fillOpacity: 1},
-                        interactive: false}).addTo(map).bringToBack();
-    });
+  // countries are drawn as their outline, shaded by mentions; regions as a dashed area; towns
+  // and landmarks as markers, clustered when they crowd
+  var byCountry = {};
+  places.forEach(function (p) { if (p.kind === "country" && p.country) byCountry[p.country] = p; });
+  var most = Math.max.apply(null, [1].concat(places.map(function (p) { return p.mentions; })));
 
-  var located = places.filter(function (p) { return p.lat !== null && p.lon !== null; });
-  var markers = located.map(function (p) {
+  function popupFor(p, layer) {
     var popup = el("div", "place-popup");
     popup.append(el("strong", null, p.name), el("div", "muted",
       [p.country, p.kind, p.mentions + " mention" + (p.mentions === 1 ? "" : "s") + " in " + p.articles + " article" + (p.articles === 1 ? "" : "s")]
         .filter(Boolean).join(" · ")));
     var list = el("ul");
     popup.append(list);
-    var marker = L.circleMarker([p.lat, p.lon], {radius: 5 + 3 * Math.sqrt(p.mentions), color: "#8e2424", weight: 1.5,
-                                                  fillColor: "#e53935", fillOpacity: 0.7}).addTo(map);
-    marker.bindPopup(popup);
-    marker.bindTooltip(p.name);
-    marker.on("popupopen", function () {
+    layer.bindPopup(popup);
+    layer.bindTooltip(p.name);
+    layer.on("popupopen", function () {
       if (list.dataset.loaded) return;
       list.dataset.loaded = "1";
       fetch("/api/v1/places/" + p.id).then(function (r) { return r.json(); }).then(function (detail) {
@@ -53,13 +50,50 @@
           li.append(a);
           list.append(li);
         });
-        marker.getPopup().update();
+        layer.getPopup().update();
       });
     });
-    return marker;
+    return layer;
+  }
+
+  var shaded = 0;
+  fetch("/static/geo/countries-110m.geojson")
+    .then(function (r) { return r.json(); })
+    .then(function (world) {
+      var layer = L.geoJSON(world, {
+        style: function (f) {
+          var p = byCountry[f.properties.iso2];
+          if (!p) return {color: "#8a8f98", weight: 0.7, fillColor: "#f1eee6", fillOpacity: 1};
+          return {color: "#8e2424", weight: 1.2, fillColor: "#e53935", fillOpacity: 0.15 + 0.45 * Math.sqrt(p.mentions / most)};
+        },
+        onEachFeature: function (f, l) {
+          var p = byCountry[f.properties.iso2];
+          if (p) { popupFor(p, l); shaded += 1; } else { l.options.interactive = false; }
+        }
+      }).addTo(map).bringToBack();
+      document.getElementById("map").dataset.countries = shaded;
+    });
+
+  var located = places.filter(function (p) { return p.lat !== null && p.lon !== null; });
+  var cluster = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40});
+  var markers = [];
+  located.forEach(function (p) {
+    if (p.kind === "country") return;   // drawn as its outline
+    if (p.kind === "region" || p.kind === "county" || p.kind === "continent") {
+      var area = L.circle([p.lat, p.lon], {radius: p.kind === "county" ? 25000 : 120000, color: "#8e2424", weight: 1.2,
+                                           dashArray: "4 4", fillColor: "#e53935", fillOpacity: 0.12});
+      markers.push(popupFor(p, area).addTo(map));
+      return;
+    }
+    var marker = L.circleMarker([p.lat, p.lon], {radius: 5 + 3 * Math.sqrt(p.mentions), color: "#8e2424", weight: 1.5,
+                                                  fillColor: "#e53935", fillOpacity: 0.7});
+    cluster.addLayer(popupFor(p, marker));
+    markers.push(marker);
   });
+  map.addLayer(cluster);
   document.getElementById("map").dataset.markers = markers.length;
-  if (markers.length) {
-    map.fitBounds(L.featureGroup(markers).getBounds().pad(0.6), {maxZoom: 6});
+  var bounds = L.latLngBounds(located.map(function (p) { return [p.lat, p.lon]; }));
+  if (located.length) {
+    map.fitBounds(bounds.pad(0.6), {maxZoom: 6});
   }
 })();

@@ -1,0 +1,105 @@
+"""The trained attribution model: content, source and cue spans proposed by a small CNN tagger.
+
+The model (``nlp/models/attribution``, trained by ``tools/train_attribution.py``; see
+``docs/attribution-model.md``) is a spaCy ``tok2vec`` + ``ner`` pipeline of its own. It is
+loaded lazily, once per process, from the package, never downloaded, and runs on the tokens of
+the Doc the main pipeline parsed, so its spans share the Doc's token offsets.
+
+Which attribution is used is the ``attribution`` setting: ``rules``, ``model`` or ``both`` (the
+default); the analyser puts it on each Doc (``doc.user_data["parley_attribution"]``). When the
+model folder is missing, ``both`` falls back to the rules with a warning and ``model`` is an
+error (:class:`~parley.errors.ModelError`).
+"""
+from __future__ import annotations
+
+import functools
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley.errors import ModelError
+from parley.nlp.components import Resources, component, doc_attribute
+
+MODEL_DIR = Path(__file__).parent / "models" / "attribution"
+MODES = ("rules", "model", "both")
+DEFAULT_MODE = "rules"
+
+
+@dataclass(frozen=True)
+class ModelSpan:
+    """A span the model tagged: its label (CONTENT, SOURCE or CUE) and token range in the Doc."""
+
+    label: str
+    start: int
+    end: int
+
+
+def mode_of(doc: Doc) -> str:
+    """The attribution mode the analyser put on the Doc (default ``both``).
+
+    Raises:
+        ModelError: the mode is not one of rules, model, both.
+    """
+    mode = doc.user_data.get("parley_attribution") or DEFAULT_MODE
+    if mode not in MODES:
+        raise ModelError(f"attribution must be one of {', '.join(MODES)}, not {mode!r}")
+    return mode
+
+
+@functools.lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_DIR) -> Language | None:
+    """The attribution model at ``path`` (loaded once per process), or None when it is missing."""
+    if not (path / "config.cfg").is_file():
+        return None
+    import spacy
+
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot load the attribution model at {path}: {exc}") from None
+
+
+def model_for(mode: str, path: Path = MODEL_DIR) -> Language | None:
+    """The model a mode needs: None for ``rules``; for ``both`` without a model, None and a
+    warning (the rules alone run).
+
+    Raises:
+        ModelError: ``model`` was asked for and the model is missing.
+    """
+    if mode == "rules":
+        return None
+    model = load_model(path)
+    if model is None:
+        if mode == "model":
+            raise ModelError(f"attribution 'model' needs the trained model at {path}, which is missing; "
+                             "reinstall parley or use --attribution rules")
+        _warn_missing(str(path))
+    return model
+
+
+@functools.lru_cache(maxsize=2)
+def _warn_missing(path: str) -> None:
+    warnings.warn(f"the attribution model at {path} is missing: statements come from the rules alone",
+                  RuntimeWarning, stacklevel=3)
+
+
+def tag(doc: Doc, model: Language) -> list[ModelSpan]:
+    """The model's spans on the Doc's own tokens, in text order."""
+    mdoc = Doc(model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    for _, proc in model.pipeline:
+        mdoc = proc(mdoc)
+    return [ModelSpan(ent.label_, ent.start, ent.end) for ent in mdoc.ents]
+
+
+def _run(doc: Doc, r: Resources) -> list[ModelSpan]:
+    model = model_for(mode_of(doc))
+    return tag(doc, model) if model is not None else []
+
+
+# the spaCy component of tag(): the model's spans, or none when the rules alone are asked for
+Language.factory("parley_attribution", default_config={"kb": None},
+                 requires=[], assigns=[doc_attribute("parley_attribution")],
+                 func=component("parley_attribution", _run))
