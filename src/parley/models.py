@@ -126,6 +126,8 @@ class Actor:
     """The actor's title here, e.g. Deputy Foreign Minister, or null."""
     mentions: tuple[Mention, ...] = ()
     """Every place in the text that names the actor."""
+    unnamed_source: bool = False
+    """A generic source the text does not name ("witnesses", "officials"), not a named actor."""
 
 
 @_contract
@@ -151,6 +153,8 @@ class Statement:
     """The reporting words."""
     role: str | None = None
     """The speaker's title in this article, or null."""
+    unresolved_speaker: str | None = None
+    """The pronoun of a speaker no rule resolved ("we"; the speaker is then pronoun:we), or null."""
 
 
 @_contract

@@ -80,11 +80,21 @@ def test_actor_detail(client):
     haftar = get(client, "/actors/Haftar")
     assert haftar["kind"] == "person" and haftar["role_history"] is not None
     assert get(client, "/actors/no-such-actor", 404)["error"] == "not_found"
+    misspelt = get(client, "/actors/Turky", 404)
+    assert misspelt["suggestions"] == ["Turkey"] and misspelt["message"] == "no actor 'Turky'; did you mean: Turkey?"
+    rolled_up, own = get(client, "/actors/turkey"), get(client, "/actors/turkey", direct="true")
+    assert own["statements"]["total"] < rolled_up["statements"]["total"]
+    assert {s["via"] for s in rolled_up["statements"]["items"]} == {None, "Mevlut Cavusoglu"}
 
 
 def test_statements_filters(client):
-    by_turkey = get(client, "/statements", speaker="Turkey", limit=500)
+    by_turkey = get(client, "/statements", speaker="Turkey", direct="true", limit=500)
     assert by_turkey["total"] > 0 and {s["speaker"] for s in by_turkey["items"]} == {"turkey"}
+    with_minister = get(client, "/statements", speaker="Turkey", limit=500)["items"]
+    assert {(s["speaker"], s["via"]) for s in with_minister} == {("turkey", None),
+                                                                   ("mevlut-cavusoglu", "Mevlut Cavusoglu")}
+    unknown = get(client, "/statements", 404, speaker="Turky")
+    assert unknown["suggestions"] == ["Turkey"] and "did you mean: Turkey?" in unknown["message"]
     hits = get(client, "/statements", search="ceasefire", limit=500)["items"]
     assert hits and all("ceasefire" in s["content"].lower() for s in hits)
     july = get(client, "/statements", since="2020-07-01", limit=500)["items"]
@@ -95,8 +105,8 @@ def test_statements_filters(client):
 def test_relations_filters(client):
     supports = get(client, "/relations", type="supports", limit=500)["items"]
     assert supports and all(r["type"] == "supports" for r in supports)
-    russia = get(client, "/relations", actor="Russia", limit=500)["items"]
-    assert russia and all("russia" in (r["source"], r["target"]) for r in russia)
+    russia = get(client, "/relations", actor="Russia", direct="true", limit=500)["items"]
+    assert russia and all("russia" in (r["source"], r["target"]) and r["via"] is None for r in russia)
     late = get(client, "/relations", since="2020-07-09", limit=500)["items"]
     assert all(r["published"] >= "2020-07-09" for r in late)
 

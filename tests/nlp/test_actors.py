@@ -1,4 +1,4 @@
-"""Actors (issue 3): grouping mentions (transliteration, surnames, titles, acronyms,
+"""Actors: grouping mentions (transliteration, surnames, titles, acronyms,
 pronouns), keeping traps apart, and roles/affiliations from appositions and premodifiers."""
 from __future__ import annotations
 

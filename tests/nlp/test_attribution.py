@@ -66,7 +66,7 @@ def test_the_setting_switches_the_model_on_and_off():
 
 
 def test_both_adds_what_the_rules_miss_with_its_speaker():
-    text = "The governor is convinced that the harbour will be rebuilt within two years."
+    text = "The governor is hopeful the harbour will be rebuilt within two years."
     rules = parley.analyze(text, settings=Settings(attribution="rules"))
     both = parley.analyze(text, settings=Settings(attribution="both"))
     assert rules.statements == ()
@@ -133,7 +133,7 @@ def test_the_cli_flag_chooses_the_attribution(tmp_path):
     from parley.cli import cli
 
     path = tmp_path / "article.txt"
-    path.write_text("The governor is convinced that the harbour will be rebuilt within two years.\n", encoding="utf-8")
+    path.write_text("The governor is hopeful the harbour will be rebuilt within two years.\n", encoding="utf-8")
     runs = {mode: CliRunner().invoke(cli, ["analyze", str(path), "--format", "json", "--attribution", mode])
             for mode in ("rules", "both")}
     assert all(r.exit_code == 0 for r in runs.values()), {m: r.output for m, r in runs.items()}

@@ -1,4 +1,4 @@
-"""Conditionals (issue 5): if / unless / as long as / in the event that / otherwise."""
+"""Conditionals: if / unless / as long as / in the event that / otherwise."""
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,4 @@
-"""Demands (issue 5): who demands what of whom, item by item, preconditions and status."""
+"""Demands: who demands what of whom, item by item, preconditions and status."""
 from __future__ import annotations
 
 import pytest

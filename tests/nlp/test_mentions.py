@@ -1,4 +1,4 @@
-"""Mentions (issue 3): capitals used as agents, places that are only places, rival seats by
+"""Mentions: capitals used as agents, places that are only places, rival seats by
 date, and the repair of NER types the small model gets wrong."""
 from __future__ import annotations
 

@@ -45,8 +45,15 @@ def test_analyze_pipes_lists_each_attribute_with_its_writer_and_readers(nlp):
 def test_the_order_is_the_one_list_of_pipeline_cfg(nlp):
     listed = Config().from_disk(DATA_DIR / "pipeline.cfg")["parley"]["pipes"]
     assert list(parley_pipes()) == listed == list(ATTRIBUTES)
-    assert [n for n in nlp.pipe_names if n.startswith("parley_")] == listed
+    assert [n for n in nlp.pipe_names if n.startswith("parley_") and n != "parley_paragraphs"] == listed
     assert add_parley_pipes(spacy.blank("en")).pipe_names == listed
+
+
+def test_paragraph_breaks_are_marked_before_the_parser(nlp):
+    names = nlp.pipe_names
+    assert names.count("parley_paragraphs") == 1
+    assert names.index("parley_paragraphs") < names.index("parser")
+    assert "parley_paragraphs" not in parley_pipes()
 
 
 def test_add_parley_pipes_follows_the_config(monkeypatch):

@@ -1,4 +1,4 @@
-"""Relations and positions (issue 5): stance verbs and nouns, negation, modality, and whose
+"""Relations and positions: stance verbs and nouns, negation, modality, and whose
 claim a stance is."""
 from __future__ import annotations
 

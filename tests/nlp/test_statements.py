@@ -1,4 +1,4 @@
-"""Statements (issue 4): who said what, from reporting verbs, direct quotes and reporting
+"""Statements: who said what, from reporting verbs, direct quotes and reporting
 nouns, with the spans of the speaker's words and of the cue."""
 from __future__ import annotations
 

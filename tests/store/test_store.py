@@ -48,12 +48,15 @@ def test_stats_and_queries(store, analyses):
     assert turkey["first_seen"] == "2020-06-15" and turkey["last_seen"] >= "2020-07-04"
     assert store.actor("no such actor") is None
 
-    said = store.statements(speaker="turkey").items
-    assert said and all(s["speaker"] == "turkey" for s in said)
+    said = store.statements(speaker="turkey", direct=True).items
+    assert said and all(s["speaker"] == "turkey" and s["via"] is None for s in said)
+    rolled_up = store.statements(speaker="turkey").items  # with its foreign minister's, via him
+    assert {s["id"] for s in said} < {s["id"] for s in rolled_up}
+    assert all(s["via"] == s["speaker_name"] for s in rolled_up if s["speaker"] != "turkey")
     window = store.statements(since="2020-07-01", until="2020-07-05").items
     assert window and all("2020-07-01" <= s["published"] <= "2020-07-05" for s in window)
 
-    rel = store.relations(actor="Russia").items
+    rel = store.relations(actor="Russia", direct=True).items
     assert rel and all("russia" in (r["source"], r["target"]) for r in rel)
     assert all(r["type"] == "accuses" for r in store.relations(type="accuses").items)
     for d in store.demands().items:

@@ -153,3 +153,21 @@ def test_actor_page_names_its_claimants_shows_each_sentence_once_and_no_pronoun_
     assert 'muted">per</span>' in stances
     rows = stances.split("<tr>")[2:]
     assert any(row.count("<li>") == 2 for row in rows)  # two stances of one sentence in one row
+
+
+def test_actor_page_rolls_up_the_persons_who_speak_for_it(client):
+    def statements(html: str) -> str:
+        return html[html.index('<table class="facts-table stack statements">'):].split("</table>")[0]
+
+    page = client.get("/actors/turkey").text
+    said = statements(page)
+    assert 'class="via muted">via</span> <a class="actor" href="/actors/mevlut-cavusoglu">Mevlut Cavusoglu</a>' in said
+    assert 'href="/actors/turkey?direct=true">Only its own</a>' in page
+    own = client.get("/actors/turkey", params={"direct": "true"}).text
+    assert "Mevlut Cavusoglu" not in statements(own) and 'href="/actors/turkey">Include' in own
+    assert len(statements(own).split("<tr>")) < len(said.split("<tr>"))
+
+
+def test_an_unknown_actor_page_suggests_names(client):
+    response = client.get("/actors/Turky")
+    assert response.status_code == 404 and "did you mean: Turkey?" in response.text

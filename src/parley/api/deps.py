@@ -47,6 +47,7 @@ DatesDep = Annotated[Dates, Depends(dates)]
 Name = Annotated[str | None, Query(min_length=1, max_length=200)]
 Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code")]
 NOT_FOUND = {404: {"model": Error, "description": "not in the store"}}
+Direct = Annotated[bool, Query(description="only the actor's own rows, none of the persons who speak for it")]
 
 
 def not_found(what: str) -> HTTPException:

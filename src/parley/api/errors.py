@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
 from parley.errors import ParleyError
+from parley.store.voices import UnknownActorError
 
 log = logging.getLogger("parley.api")
 
@@ -44,6 +45,10 @@ def install(app: FastAPI, render_page) -> None:
     async def database_error(request: Request, exc: SQLAlchemyError) -> Response:
         log.error("database error on %s: %s", request.url.path, str(exc).splitlines()[0])
         return reply(request, 503, "the database is unavailable or failed; try again later")
+
+    @app.exception_handler(UnknownActorError)
+    async def unknown_actor(request: Request, exc: UnknownActorError) -> Response:
+        return reply(request, 404, str(exc), suggestions=exc.suggestions)
 
     @app.exception_handler(ParleyError)
     async def parley_error(request: Request, exc: ParleyError) -> Response:

@@ -31,6 +31,7 @@ class Page(Model, Generic[T]):
 class Error(Model):
     error: str = Field(description="short code, e.g. not_found, invalid_request, payload_too_large")
     message: str = Field(description="what went wrong, in one line")
+    suggestions: list[str] | None = Field(None, description="for an unknown actor: the names of the closest ones")
 
 
 # -- store rows -----------------------------------------------------------------------------
@@ -98,6 +99,8 @@ class StatementRow(Spanned):
     cue: str | None = None
     content: str
     direct: bool
+    via: str | None = Field(None, description="the person through whom the row counts for the actor asked for "
+                                              "(NULL: the actor's own)")
 
 
 class EdgeEvidence(Claimed):
@@ -111,6 +114,8 @@ class RelationRow(EdgeEvidence):
     target: str
     target_name: str
     negated: bool
+    via: str | None = Field(None, description="the person through whom the row counts for the actor asked for "
+                                              "(NULL: the actor's own)")
 
 
 class DemandRow(Claimed):
@@ -119,6 +124,8 @@ class DemandRow(Claimed):
     by: list[str]
     of: list[str]
     items: list[str]
+    via: str | None = Field(None, description="the person through whom the row counts for the actor asked for "
+                                              "(NULL: the actor's own)")
 
 
 class ConditionalRow(Claimed):
@@ -127,6 +134,8 @@ class ConditionalRow(Claimed):
     if_text: str
     then_text: str
     cue: str | None = None
+    via: str | None = Field(None, description="the person through whom the row counts for the actor asked for "
+                                              "(NULL: the actor's own)")
 
 
 class EventRow(Fact):

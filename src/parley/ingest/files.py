@@ -10,6 +10,7 @@ from charset_normalizer import from_bytes
 
 from parley.errors import InputError
 from parley.ingest.clean import clean_meta, clean_text, is_empty
+from parley.ingest.layout import title_of
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -181,7 +182,8 @@ def checked(item: InputText, where: str | None = None) -> InputText:
 
 
 def read_bytes(data: bytes, source: str, *, html: bool = False) -> InputText:
-    """An input from raw bytes; ``html`` selects main-text extraction.
+    """An input from raw bytes; ``html`` selects main-text extraction. Its title is the page's,
+    or else the text's headline (``parley.ingest.layout``), if any.
 
     Raises:
         InputError: the bytes are not text, or hold nothing to analyse.
@@ -189,8 +191,9 @@ def read_bytes(data: bytes, source: str, *, html: bool = False) -> InputText:
     text, note = decode(data, source)
     if html or (source.endswith(tuple(HTML_SUFFIXES)) and not source.endswith(".txt")):
         item = html_to_text(text, source)
+        item.title = item.title or title_of(item.text)
     else:
-        item = InputText(text=text, source=source)
+        item = InputText(text=text, source=source, title=title_of(text))
     if note:
         item.notes.append(note)
     return checked(item)

@@ -37,6 +37,11 @@ from parley.models import ACTOR_KINDS
 DATA_DIR = Path(__file__).parent / "data"
 KINDS = frozenset(ACTOR_KINDS)
 _LIST_FIELDS = ("aliases", "adjectives", "seats")
+# data files whose names match only as written, never by transliteration key: the generated
+# world-wide list is too large for loose matching ("Laconia" is no "Lagunya")
+EXACT_ONLY = frozenset({"conflict_actors.yaml"})
+# libyaml's loader when PyYAML was built with it: the same safe subset, several times faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,8 @@ class KnowledgeBase:
         for actor in self.actors.values():
             for form in (actor.name, *actor.aliases):
                 self._add(surface_key(form), actor, "alias", form)
-                if actor.kind in {"person", "armed_group", "organization", "government", "party"}:
+                if actor.kind in {"person", "armed_group", "organization", "government", "party"} \
+                        and not _is_short_form(form) and actor.origin not in EXACT_ONLY:
                     self.by_key.setdefault(name_key(form), []).append((actor, form))
             for form in actor.adjectives:
                 self._add(surface_key(form), actor, "adjective", form)
@@ -178,6 +184,12 @@ class KnowledgeBase:
             a = res.actor
             lines.append(f"{name!r} -> {a.id} ({a.name}; {a.kind}, {a.country or '-'}) by {why} [{a.origin}]")
         return lines
+
+
+def _is_short_form(form: str) -> bool:
+    """An all-capitals short form ("GAM", "HISBA"): matched as written, never by its
+    transliteration key, which for a few capitals is the key of many unrelated names."""
+    return " " not in form and not any(ch.islower() for ch in form)
 
 
 _RULE_RANK = {"alias": 0, "adjective": 1, "seat": 2, "name-key": 3}
@@ -248,7 +260,7 @@ def _merge(old: KBActor, entry: dict, origin: str) -> KBActor:
 
 def _read_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
     except FileNotFoundError:
         raise KnowledgeBaseError(f"knowledge-base file not found: {path}") from None
     except yaml.YAMLError as exc:

@@ -3,7 +3,9 @@
 Rules, in order: a knowledge-base id; a surname or transliterated variant of a person seen
 in the document ("Fedorov" -> "Andrei Fedorov", "Al-Zawi" -> "Gabriel Al-Zoui"); a title-only
 phrase ("the Turkish minister") -> the person holding that title here or in the KB's offices
-(:mod:`parley.nlp.titles`); roles and affiliations from appositions and premodifiers.
+(:mod:`parley.nlp.titles`); the other names the text gives an actor (short forms, "also known
+as", appositions, spellings: :mod:`parley.nlp.coref`); roles and affiliations from appositions
+and premodifiers.
 Pronouns are resolved on demand by ``ActorTable.antecedent``; speakers no rule resolves
 become actors of their own through ``ActorTable.speaker``.
 """
@@ -14,10 +16,12 @@ from spacy.tokens import Doc
 
 from parley.knowledge.kb import KnowledgeBase
 from parley.knowledge.translit import same_name
+from parley.nlp.coref import merge_aliases
 from parley.nlp.components import Resources, component, day_of, doc_attribute
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.mentions import MentionInfo
 from parley.nlp.table import ActorBuild, ActorTable, slug
+from parley.nlp.titled import title_appositions
 from parley.nlp.titles import country_pronouns, titles
 
 
@@ -54,9 +58,10 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
             continue
         table.add_mention(actor, m.start, m.end)
     _surnames(doc, table)
-    _acronyms(doc, table)
+    merge_aliases(doc, table, kb)
     _state_for_kb_people(table, kb)
     titles(doc, table, kb, day)
+    title_appositions(doc, table)
     country_pronouns(doc, table, kb)
     _pronouns(doc, table)
     return table
@@ -88,57 +93,6 @@ def _surnames(doc: Doc, table: ActorTable) -> None:
             if actor.tokens and actor.tokens[0][0] < tok.i and same_name(actor.name, tok.text)[0]:
                 table.add_mention(actor, tok.i, tok.i + 1)
                 break
-
-
-def _acronyms(doc: Doc, table: ActorTable) -> None:
-    """ "U.S. Naval Forces Central Command (NAVCENT)": the acronym, here and later, is that actor."""
-    defined: dict[str, ActorBuild] = {}
-    for tok in doc:
-        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")" and tok.i > 0:
-            acro = doc[tok.i + 1]
-            owner = table.by_token.get(tok.i - 1) or _name_before(doc, table, tok.i, acro.text)
-            if owner and acro.text.isupper() and len(acro.text) >= 2:
-                actor = table.actors[owner]
-                if table.by_token.get(acro.i) not in (None, owner):
-                    continue
-                defined[acro.text] = actor
-    for tok in doc:
-        actor = defined.get(tok.text)
-        if actor is not None and tok.i not in table.by_token:
-            table.add_mention(actor, tok.i, tok.i + 1)
-        elif actor is not None and table.by_token.get(tok.i) != actor.id:
-            other = table.actors[table.by_token[tok.i]]
-            if other.id.startswith("organization:") and other.name == tok.text:
-                _absorb(table, other, actor)
-
-
-def _name_before(doc: Doc, table: ActorTable, paren: int, acro: str) -> str | None:
-    """ "U.S. Naval Forces Central Command (NAVCENT)": a capitalised name before an acronym
-    becomes an organisation when no actor ends there."""
-    connectors = table.lex.words.name_connectors
-    start = paren
-    while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper
-                         or doc[start - 1].lower_ in connectors) and doc[start - 1].is_alpha | (
-            doc[start - 1].text.endswith(".")):
-        start -= 1
-    while start < paren and doc[start].lower_ in connectors:
-        start += 1
-    if paren - start < 2 or not acro.isupper():
-        return None
-    span = doc[start:paren]
-    aid = "organization:" + slug(span.text)
-    table.add_mention(table.actor(aid, span.text, "organization"), start, paren)
-    return aid
-
-
-def _absorb(table: ActorTable, old: ActorBuild, new: ActorBuild) -> None:
-    """Move all of ``old``'s mentions to ``new`` and drop ``old``."""
-    for start, end in old.tokens:
-        for i in range(start, end):
-            if table.by_token.get(i) == old.id:
-                del table.by_token[i]
-        table.add_mention(new, start, end)
-    table.actors.pop(old.id, None)
 
 
 def _state_for_kb_people(table: ActorTable, kb: KnowledgeBase) -> None:

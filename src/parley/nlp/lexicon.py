@@ -98,6 +98,11 @@ class WordLists:
     body_kinds: frozenset[str]
     voice_words: frozenset[str]
     noun_content_preps: frozenset[str]
+    agreement_words: frozenset[str]
+    regime_nouns: frozenset[str]
+    action_nouns: frozenset[str]
+    organization_words: frozenset[str]
+    equipment_words: frozenset[str]
     target_preps: frozenset[str]
     party_preps: frozenset[str]
     list_separators: frozenset[str]
@@ -117,6 +122,8 @@ class WordLists:
     rejected_when_negated: frozenset[str]
     accepting: frozenset[str]
     then_words: frozenset[str]
+    aside_marks: frozenset[str]
+    belief_adjectives: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:
@@ -141,6 +148,7 @@ class Lexicons:
     nominals: dict[str, str] = field(default_factory=dict)
     numbers: dict[str, int] = field(default_factory=dict)
     events: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # fact -> (PLOVER type, mode)
+    alias_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)   # aliases.tsv: list -> entries
 
     title_max_words: int = 1
     title_first_words: frozenset[str] = frozenset()
@@ -184,6 +192,8 @@ def load_lexicons(data_dir: Path = DATA_DIR) -> Lexicons:
     lex.numbers = _numbers(data_dir / "numbers.tsv")
     lex.events = {r["fact"]: (r["plover"], None if r["mode"] == "-" else r["mode"])
                   for r in rows("events.tsv", "fact", "plover", "mode")}
+    for row in rows("aliases.tsv", "list", "word"):
+        lex.alias_lists[row["list"]] = (*lex.alias_lists.get(row["list"], ()), row["word"].lower())
     _index(lex)
     return lex
 

@@ -6,15 +6,17 @@ retyped as a place. A capital used as an agent ("Moscow stressed") becomes its s
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley.knowledge.gazetteer import Gazetteer, GazPlace
-from parley.knowledge.kb import KBActor, KnowledgeBase
+from parley.knowledge.kb import KBActor, KnowledgeBase, Resolution
 from parley.nlp.components import KBMatcher, Resources, component, day_of, doc_attribute
 from parley.nlp.lexicon import Lexicons, WordLists
+from parley.nlp.qualifiers import choose, government, split_names
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -99,14 +101,17 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
     """
     words = lex.words
     out = _kb_mentions(doc, kb, gazetteer, matcher, day, words)
+    out += _place_qualifiers(doc, out, gazetteer)
     taken = {i for m in out for i in range(m.start, m.end)}
     prefer = tuple({m.kb.country for m in out if m.kb and m.kb.country})
-    for ent in doc.ents:
+    for ent in split_names(doc, kb, gazetteer, day, lex):
         if ent.label_ not in NER_LABELS or taken.intersection(range(ent.start, ent.end)):
             continue
         span = _trim(ent, words)
         if not span.text.strip() or not any(t.is_alpha for t in span):
             continue
+        if span.text.lower().removesuffix("s") in words.equipment_words:
+            continue   # "a VBIED": a weapon, not an organisation
         if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lemma_.lower() in words.office_words:
             continue   # "Interior Minister X": a portfolio, not an organisation
         m = _resolve_entity(span, ent.label_, kb, gazetteer, day, prefer)
@@ -116,6 +121,25 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
     if lex.nominals:
         out = _nominals(doc, out, taken, lex.nominals, words)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _place_qualifiers(doc: Doc, found: list[MentionInfo], gazetteer: Gazetteer) -> list[MentionInfo]:
+    """The place that opens a name the knowledge base knows the rest of ("the [Florida]
+    Democratic Party", "[Gaza] Hamas"): a place mention of its own, not an actor."""
+    out = []
+    for ent in doc.ents:
+        for m in found:
+            if not (ent.start < m.start < ent.end and m.kb is not None):
+                continue
+            start = ent.start + (doc[ent.start].lower_ == "the")
+            if start >= m.start or any(o.start < m.start and o.end > start for o in found if o is not m):
+                continue
+            head = doc[start:m.start]
+            place = gazetteer.lookup(head.text, fuzzy=False)
+            if place is not None and all(t.is_title for t in head):
+                out.append(MentionInfo(head.start, head.end, head.start_char, head.end_char, head.text, "GPE",
+                                       place=place, agent=False))
     return out
 
 
@@ -132,13 +156,24 @@ def _inside_place_name(doc: Doc, span: Span, kb: KnowledgeBase, gazetteer: Gazet
 def _kb_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBMatcher, day: str | None,
                  words: WordLists) -> list[MentionInfo]:
     """Knowledge-base names; a capital used as a location is a place, not its state."""
-    out = []
+    out, found = [], []
     for span in matcher(doc):
         span = _trim(span, words)
         hits = kb.resolve(span.text, day=day, fuzzy=False)
-        if not hits or _inside_place_name(doc, span, kb, gazetteer, day):
+        if hits and not _inside_place_name(doc, span, kb, gazetteer, day):
+            found.append((span, hits))
+    # the countries the text's unambiguous names belong to: an ambiguous name goes with them
+    countries = Counter(hits[0].actor.country for _, hits in found
+                        if hits[0].actor.country and len({h.actor.id for h in hits}) == 1)
+    for span, hits in found:
+        res = choose(doc, span, hits, kb, day, countries)
+        if res is None:
             continue
-        res = hits[0]
+        if res.actor.kind == "person" and span.end < len(doc) and doc[span.end].lemma_.lower() in words.regime_nouns:
+            gov = government(kb, res.actor.country, day, leader=res.actor)
+            if gov is not None:   # "the Obama administration": the leader's government
+                span = doc[span.start:span.end + 1]
+                res = Resolution(gov, "alias", span.text, f"government of {res.actor.name}")
         m = MentionInfo(span.start, span.end, span.start_char, span.end_char, span.text,
                         _label(res.actor), res.actor, res.rule)
         if res.rule == "seat":
@@ -153,6 +188,40 @@ def _kb_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBM
     return out
 
 
+def _possessor_phrase(span: Span, words: WordLists) -> Span | None:
+    """The possessor of an action phrase ("the U.S.-led coalition" of "the U.S.-led
+    coalition's four airstrikes"), without its possessive mark, or None."""
+    if span.root.lemma_.lower() not in words.action_nouns:
+        return None
+    poss = next((c for c in span.root.children if c.dep_ == "poss" and c.i >= span.start), None)
+    if poss is None or poss.pos_ == "PRON":
+        return None
+    doc = span.doc
+    start = max(span.start, poss.left_edge.i)
+    while start < poss.i and doc[start].pos_ == "DET":
+        start += 1
+    return doc[start:poss.i + 1]
+
+
+def _of_state(m: MentionInfo, head: Token) -> bool:
+    """Whether a premodifier names the state a group belongs to: "Turkish" forces, or a state's
+    name before a plural or common group noun ("U.S. forces", "U.S. Marines"; not the name of
+    a body, "U.S. Central Command")."""
+    if m.rule == "adjective":
+        return True
+    return m.kb is not None and m.kb.kind == "state" and m.rule == "alias" and (head.pos_ == "NOUN" or head.tag_ == "NNPS")
+
+
+_AGAINST = frozenset({"counter", "anti"})
+
+
+def _against(doc: Doc, m: MentionInfo) -> bool:
+    """Whether a premodifier names what a group is against ("the Counter-ISIL coalition")."""
+    if m.text.lower() in _AGAINST and m.end < len(doc) and doc[m.end].text == "-":
+        return True   # the prefix itself, taken for a name ("Counter" as a person)
+    return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in _AGAINST
+
+
 def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[str, str],
               words: WordLists) -> list[MentionInfo]:
     """Noun phrases headed by a group or site noun. A group phrase absorbs a premodifying
@@ -164,19 +233,36 @@ def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[
         span = _trim(chunk, words)
         while len(span) > 1 and span[0].pos_ in {"PRON", "DET"}:
             span = doc[span.start + 1:span.end]
+        owner = _possessor_phrase(span, words)
+        if owner is not None:   # "the coalition's airstrikes": the coalition is the group
+            span, kind = owner, nominals.get(owner.root.lemma_.lower())
+            if kind is None:
+                continue
         inside = [m for m in out if span.start <= m.start and m.end <= span.end]
+        if inside and span.root.lemma_.lower() in words.action_nouns:
+            continue   # "a U.S. strike": the state named is who acts
         if any(t.i in taken for t in span) and not (kind == "group" and inside and all(
-                m.rule == "adjective" and m.end <= span.root.i for m in inside)):
+                m.end <= span.root.i and (_of_state(m, span.root) or _against(doc, m)) for m in inside)):
             continue
-        affiliated = inside[0].kb if inside else None
+        affiliated = inside[0].kb if inside and _of_state(inside[0], span.root) else None
         for m in inside:
-            out.remove(m)
+            if m.rule == "alias" and m.place is not None:
+                m.agent = False   # "U.S. forces": the group is the actor, "U.S." still a place
+            else:
+                out.remove(m)
         m = MentionInfo(span.start, span.end, span.start_char, span.end_char, span.text,
                         "NOM_GROUP" if kind == "group" else "NOM_SITE", agent=kind == "group")
         m.rule = "nominal"
         m.affiliated = affiliated
         out.append(m)
         taken.update(range(span.start, span.end))
+    for tok in doc:   # a capitalised group noun before another noun: "Coalition aircraft", "Coalition nations"
+        if tok.dep_ == "compound" and tok.is_title and tok.i not in taken and tok.i > tok.sent.start \
+                and nominals.get(tok.lemma_.lower()) == "group" and tok.head.pos_ == "NOUN":
+            m = MentionInfo(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, "NOM_GROUP")
+            m.rule = "nominal"
+            out.append(m)
+            taken.add(tok.i)
     return out
 
 

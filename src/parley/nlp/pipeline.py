@@ -14,7 +14,7 @@ from spacy.language import Language
 from thinc.api import Config
 
 # importing the extractor modules registers their factories
-from parley.nlp import actors, attribution, conditionals, demands, events, mentions, places, relations, statements  # noqa: F401
+from parley.nlp import actors, attribution, conditionals, demands, events, mentions, paragraphs, places, relations, statements  # noqa: F401
 from parley.errors import LexiconError, ModelError
 from parley.nlp.lexicon import DATA_DIR
 
@@ -63,7 +63,8 @@ def add_parley_pipes(nlp: Language, *, kb: str | None = None) -> Language:
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str, kb: str | None = None) -> Language:
-    """The named spaCy pipeline with Parley's components added (cached per process).
+    """The named spaCy pipeline with Parley's components added (cached per process); before
+    its parser, ``parley_paragraphs`` ends a sentence at each blank line.
 
     Args:
         model: the installed spaCy pipeline (it needs a parser and NER).
@@ -83,6 +84,8 @@ def load_pipeline(model: str, kb: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"the spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}")
+    if "parley_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("parley_paragraphs", before="parser")   # blank lines end sentences
     return add_parley_pipes(nlp, kb=kb)
 
 

@@ -42,8 +42,14 @@ class StatementInfo:
 def speaker_for(table: ActorTable, subj: Token) -> tuple[str | None, tuple[int, int]]:
     """The actor a subject phrase names and its span (``ActorTable.speaker``), looking through
     a speech noun to its owner ("confirmed by the statements of X": X); a channel ("Yemeni
-    sources", "Israeli media") is a speaker of its own, never the country it names."""
+    sources", "Israeli media") is a speaker of its own, never the country it names; a relative
+    pronoun ("Lind, who said ...") names the phrase its clause modifies."""
     words = table.lex.words
+    antecedent = subj.head.head if subj.dep_ in {"nsubj", "nsubjpass"} and subj.head.dep_ == "relcl" else None
+    if antecedent is not None and subj.lemma_.lower() in words.relative_words and subj.i not in table.by_token \
+            and antecedent.pos_ in {"NOUN", "PROPN"}:   # "Lind, who said that ...": Lind, named by "who"
+        speaker, _ = speaker_for(table, antecedent)
+        return speaker, (subj.idx, subj.idx + len(subj))
     named = table.actors.get(table.by_token.get(subj.i, ""))
     channel = {subj.lower_, subj.lemma_.lower()} & words.channel_nouns
     if channel and (named is None or named.kind == "state"):

@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from parley.nlp.attribution import mode_of
 from parley.nlp.components import Resources, component, doc_attribute
 from parley.nlp.lexicon import Lexicons
+from parley.nlp.constructions import (adjective_statement, aside, coordinated_after, cue_key, misread_verb,
+                                      relative, verb_tagged_noun)
 from parley.nlp.linking import combine
 from parley.nlp.quotes import CLOSE_QUOTES, OPEN_QUOTES, is_quote, quote_spans
 from parley.nlp.speech import StatementInfo, speaker_for  # noqa: F401 (StatementInfo: re-exported)
@@ -37,8 +39,12 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
     for sent in doc.sents:
         for tok in sent:
             st = None
-            if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.reporting_verbs:
+            if tok.pos_ in {"VERB", "AUX"} and cue_key(tok, lex):
                 st = _verb_statement(doc, tok, table, lex)
+            elif (tok.pos_ == "ADJ" or tok.tag_ == "VBN") and tok.lower_ in lex.words.belief_adjectives:
+                st = adjective_statement(doc, tok, table, lex)
+            elif verb_tagged_noun(tok, lex):
+                st = misread_verb(doc, tok, table, lex)
             elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in lex.reporting_nouns:
                 st = _noun_statement(doc, tok, table)
             elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -103,8 +109,11 @@ def _colon_statements(doc: Doc, table: ActorTable, found: list[StatementInfo]) -
         colon = next((t for t in sent[:6] if t.text == ":"), None)
         if colon is None or colon.i == sent.start or colon.i + 1 >= len(doc):
             continue
-        name = doc[sent.start:colon.i]
-        if not all(t.pos_ in {"PROPN", "NOUN"} or t.is_title or t.is_upper or t.is_space for t in name):
+        lead = sent.start
+        while lead < colon.i and is_quote(doc[lead]):   # a transcript quoted whole: "WALLACE: ...
+            lead += 1
+        name = doc[lead:colon.i]
+        if not name or not all(t.pos_ in {"PROPN", "NOUN"} or t.is_title or t.is_upper or t.is_space for t in name):
             continue
         para_end = text.find("\n", colon.idx)
         end_char = para_end if para_end != -1 else len(text)
@@ -129,28 +138,39 @@ def _drop_embedded(items: list[StatementInfo]) -> list[StatementInfo]:
     out = []
     for st in items:
         cue = st.cue_tokens[0]
-        if not any(o is not st and o.tokens[0] <= cue < o.tokens[1] for o in items):
+        if not any(o is not st and o.tokens[0] <= cue < o.tokens[1] and not _holds(st, o) for o in items):
             out.append(st)
     return out
 
 
+def _holds(st: StatementInfo, other: StatementInfo) -> bool:
+    """Whether each content holds the other's cue and ``st``'s is the longer: a parenthetical
+    "A, X said, B" keeps its whole sentence."""
+    (a, b), (c, d) = st.tokens, other.tokens
+    return c <= st.cue_tokens[0] < d and a <= other.cue_tokens[0] < b and b - a > d - c
+
+
 # -- reporting verbs, nouns and "according to" -------------------------------------------------
 def _content_child(verb: Token, lex: Lexicons) -> Token | None:
-    frame = lex.reporting_verbs[verb.lemma_.lower()].frame
+    frame = lex.reporting_verbs[cue_key(verb, lex)].frame
     kids = list(verb.children)
     for dep in ("ccomp", "parataxis"):
         for c in kids:
-            if c.dep_ == dep and c.i > verb.i:
+            if c.dep_ == dep and c.i > verb.i and not aside(c, lex):
                 return c
     for c in kids:   # content first: "“We will win,” she said." / "X is wrong, officials said."
-        if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i:
+        if c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i and not aside(c, lex):
             return c
     if frame in {"object", "any", "infinitive"}:
         for c in kids:
-            if c.dep_ in {"dobj", "xcomp"} and c.i > verb.i:
-                return c
-    for c in kids:  # "called for X", "insisted on X"
-        if c.dep_ == "prep" and c.lower_ in lex.words.content_preps and c.i == verb.i + 1:
+            if c.dep_ in {"dobj", "xcomp"} and c.i > verb.i or c.dep_ == "oprd" and c.i > verb.i \
+                    and c.ent_type_ not in {"DATE", "TIME"} and any(k.dep_ == "nsubj" for k in kids):
+                return c   # "called Oz a quack"; not the naming in "an airfield, also called Q-West"
+    for c in kids:  # "called for X", "insisted on X", "called Friday for X", "is calling for X to be named"
+        first = c if c.dep_ == "prep" else c.left_edge if c.dep_ == "advcl" else None
+        if first is not None and first.lower_ in lex.words.content_preps and verb.i < first.i <= c.i \
+                and (first is c or first.dep_ == "mark") \
+                and all(t.ent_type_ in {"DATE", "TIME"} or t.pos_ == "ADV" for t in verb.doc[verb.i + 1:first.i]):
             return c
     if any(c.dep_ == "agent" for c in kids):   # "summarized by X with three conditions: ..."
         for c in kids:
@@ -185,16 +205,16 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
     content = _content_child(verb, lex)
     rng = _parenthetical(doc, verb, lex) if content is None else _content_of(doc, verb, content, lex)
     subj = subject_of(verb, lex, inherit=True) if rng else None
-    if subj is None:
-        return None
+    if subj is None or relative(subj, table) and (content is None or content.dep_ not in {"ccomp", "parataxis"}):
+        return None   # "who pledged to ban X", "which published the paper": a description, not a statement
     if content is not None and content.dep_ in {"dobj", "xcomp"} \
-            and lex.reporting_verbs[verb.lemma_.lower()].kind != "speech" \
+            and lex.reporting_verbs[cue_key(verb, lex)].kind != "speech" \
             and (rng[1] - rng[0] < 3 or _only_actor(doc, table, rng)):
         return None   # "backs Haftar": a stance, not something said
     speaker, source = speaker_for(table, subj)
     if speaker is None:
         return None
-    st = _make(doc, speaker, verb.lemma_.lower(), rng, False, source, _cue_tokens(verb))
+    st = _make(doc, speaker, cue_key(verb, lex), rng, False, source, _cue_tokens(verb))
     if st is not None and content is not None:
         st.negated = any(c.dep_ == "neg" for c in verb.children)
     return st
@@ -203,10 +223,20 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
 def _content_of(doc: Doc, verb: Token, content: Token, lex: Lexicons) -> tuple[int, int]:
     """The token range of a reporting verb's content phrase."""
     rng = content_range(doc, content, verb, lex)
+    if content.dep_ in {"dobj", "oprd"}:   # "called him a genius": the object and what it is called
+        ends = [c.right_edge.i + 1 for c in verb.children if c.dep_ == "oprd" and c.i > content.i]
+        end = max(ends, default=0)
+        while end > rng[1] and doc[end - 1].is_punct and not is_quote(doc[end - 1]):
+            end -= 1
+        rng = rng[0], max(rng[1], end)
+    if content.dep_ == "advcl":   # "is calling for X to be named": the clause after "for"
+        return content.left_edge.i + 1, rng[1]
     if content.dep_ == "prep" and content.lower_ not in lex.words.frame_preps:
         return content.i + 1, rng[1]
     if content.dep_ == "prep":   # "summarized by X with three conditions: A, B and C"
         return content.i, max(rng[1], verb.right_edge.i + (0 if doc[verb.right_edge.i].is_punct else 1))
+    if content.i < verb.i and not any(is_quote(t) for t in doc[max(rng[0] - 1, 0):rng[1] + 2]):
+        return rng[0], max(rng[1], coordinated_after(doc, verb, lex))   # "A, the agency said, and B"
     return rng
 
 
@@ -282,8 +312,10 @@ def _according_to(doc: Doc, tok: Token, table: ActorTable) -> StatementInfo | No
     phrase_end = max(pobj.right_edge.i, to.i) + 1
     if tok.i <= sent.start + 1:
         start, end = phrase_end, sent.end
-    else:
+    else:   # "A, according to X, and B": the clause coordinated after the phrase goes on
         start, end = sent.start, tok.i
+        after = coordinated_after(doc, tok.head, table.lex) if tok.head.i < tok.i else 0
+        end = after if after > phrase_end else end
     while start < end and doc[start].is_punct:
         start += 1
     while end > start + 1 and doc[end - 1].is_punct:

@@ -56,9 +56,9 @@ def subject_of(verb: Token, lex: Lexicons, *, inherit: bool = False, depth: int 
             for p in child.children:
                 if p.dep_ == "pobj":
                     return p
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:   # "The Latest: Trump urges ...": the subject nearest the verb
+        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
     if depth < 4 and verb.dep_ in {"conj", "advcl", "xcomp", "acl"} and verb.head.i != verb.i:
         return subject_of(verb.head, lex, depth=depth + 1)
     return None
@@ -147,17 +147,53 @@ def content_range(doc: Doc, head: Token, cue: Token, lex: Lexicons) -> tuple[int
                            or doc[start].is_punct and not is_quote(doc[start])):
         start += 1
     for t in doc[start:end]:
-        if t.i > start and t.dep_ == "conj" and t.lemma_.lower() in lex.reporting_verbs \
-                and not any(c.dep_ in SUBJECTS for c in t.children):
+        if t.i > start and t.dep_ == "conj" and t.pos_ == "VERB" and t.lemma_.lower() in lex.reporting_verbs \
+                and not any(c.dep_ in SUBJECTS for c in t.children) and _says_a_clause(t, lex):
             cut = t.i
             while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
             end = min(end, cut)
             break
+    end = _without_aside(doc, start, end, lex)
     while end > start + 1 and (doc[end - 1].is_punct and not is_quote(doc[end - 1])
                                or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
+
+
+def _without_aside(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
+    """The end of a content before a comma-set-off aside that closes it: a "which"/"who" clause,
+    an appositive, a participle ("..., leaving X") or an "although"/"when" clause (``aside_marks``)."""
+    words = lex.words
+    for k in range(start + 4, end - 2):
+        if doc[k].text != "," or is_quote(doc[k - 1]):
+            continue
+        t = unit = doc[k + 1]
+        while unit.head.i != unit.i and unit.head.left_edge.i > k:
+            unit = unit.head
+        if unit.left_edge.i != t.i or not start <= unit.head.i < k \
+                or any(not x.is_punct for x in doc[unit.right_edge.i + 1:end]):
+            continue
+        if unit.dep_ in {"relcl", "advcl"} and t.lower_ in words.relative_words | {"whose"} and t.lower_ != "that" \
+                or unit.dep_ == "appos" \
+                or unit is t and t.tag_ == "VBG" and unit.dep_ in {"advcl", "acl", "xcomp"} \
+                and t.lemma_.lower() not in lex.reporting_verbs \
+                or unit.dep_ == "advcl" and t.dep_ in {"mark", "advmod"} and t.lower_ in words.aside_marks:
+            return k
+    return end
+
+
+def _says_a_clause(verb: Token, lex: Lexicons) -> bool:
+    """Whether a conjoined speech verb opens a content of its own ("and clarified that B"), as
+    opposed to a verb of the content ("didn't support or flatly contradicted half of it", "are not
+    serious but only want to gain time")."""
+    if lex.reporting_verbs[verb.lemma_.lower()].kind != "speech":
+        return False
+    return any(c.dep_ in {"ccomp", "parataxis"} or c.dep_ == "xcomp" and c.i > verb.i
+               or any(m.dep_ == "mark" and m.lower_ in lex.words.content_marks for m in c.children)
+               and c.i > verb.i and c.pos_ in {"VERB", "AUX"}
+               or c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ in lex.words.content_preps
+               for c in verb.children)
 
 
 def _coordinated_content_end(head: Token, cue: Token, end: int, lex: Lexicons) -> int:

@@ -1,8 +1,10 @@
 """The actor table of one Doc: actors being assembled, a token -> actor index, pronoun
-antecedents, and the speakers no rule resolved (kept as actors of their own)."""
+antecedents, and the speakers no rule resolved (kept here as actors of their own; the
+assembly keeps them only on their statements, see :mod:`parley.assembly`)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -14,8 +16,15 @@ from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons
 
 
+# id prefixes of actors made from the text alone (not the knowledge base): groups and speakers
+GENERIC_PREFIXES = ("group:", "other:")
+
+
 def slug(text: str) -> str:
-    """The id part of a name: lowercase words joined by hyphens."""
+    """The id part of a name: lowercase words without diacritics or apostrophes, joined by
+    hyphens ("Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan", "Da'esh" -> "daesh")."""
+    text = unicodedata.normalize("NFKD", text.replace("\u0131", "i").replace("\u0130", "I"))
+    text = re.sub(r"['\u2019\u02bc`]", "", "".join(ch for ch in text if not unicodedata.combining(ch)))
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
@@ -48,7 +57,18 @@ class ActorBuild:
     def to_model(self, chunk: Chunk) -> Actor:
         """The contract's Actor, with its mentions at article offsets."""
         mentions = tuple(Mention(chunk.text(s, e), *chunk.chars(s, e)) for s, e, _ in self.mentions)
-        return Actor(self.id, self.name, self.kind, self.country, self.affiliation, self.role, mentions)
+        return Actor(self.id, self.name, self.kind, self.country, self.affiliation, self.role, mentions,
+                     unnamed_source=self.unnamed(chunk.doc))
+
+    def unnamed(self, doc: Doc) -> bool:
+        """Whether the actor is a generic group the text does not name ("witnesses", "U.S.
+        officials", "the troops"): one the knowledge base does not know, each of whose
+        mentions is a common noun phrase (its head neither a proper noun nor a named entity)."""
+        if not self.id.startswith(GENERIC_PREFIXES) or self.kind == "person":
+            return False
+        heads = [span.root for s, e, _ in self.mentions
+                 if (span := doc.char_span(s, e, alignment_mode="expand")) is not None and span.root.pos_ != "PRON"]
+        return bool(heads) and not any(h.pos_ == "PROPN" or h.ent_type_ for h in heads)
 
 
 @dataclass
@@ -81,6 +101,17 @@ class ActorTable:
         actor.mentions.append((span.start_char, span.end_char, span.text))
         for i in range(start, end):
             self.by_token.setdefault(i, actor.id)
+
+    def drop_mention(self, actor: ActorBuild, start: int, end: int) -> None:
+        """Tokens start..end no longer name ``actor``."""
+        for k, (s, e) in enumerate(actor.tokens):
+            if (s, e) == (start, end):
+                del actor.tokens[k]
+                del actor.mentions[k]
+                break
+        for i in range(start, end):
+            if self.by_token.get(i) == actor.id:
+                del self.by_token[i]
 
     def actor_of(self, token: Token | None) -> str | None:
         """The actor a token belongs to, through its own mention or a pronoun."""

@@ -65,6 +65,11 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
     if after and table.actors[after].kind == "person":   # "Deputy Foreign Minister Andrei Fedorov"
         _give_role(table, table.actors[after], role, country_actor, (i, end))   # the title names them too
         return
+    portfolio = _portfolio_end(doc, end, table)
+    after = table.by_token.get(portfolio) if portfolio else None
+    if after and table.actors[after].kind == "person":   # "Minister for the Middle East Tobias Ellwood"
+        _give_role(table, table.actors[after], doc[i:portfolio].text, country_actor, (i, portfolio))
+        return
     head = doc[end - 1]
     if head.dep_ == "compound" and head.head.i >= end:
         return
@@ -79,9 +84,28 @@ def _apply_title(doc: Doc, table: ActorTable, kb: KnowledgeBase, i: int, end: in
     has_det = any(doc[k].lower_ == "the" for k in range(start, i))
     if head.tag_ not in {"NN", "NNP"} or not (has_det or country_actor):
         return   # plural or bare ("mercenaries", "analysts say"): not one identifiable person
+    if any(doc[k].lower_ in {"a", "an"} for k in range(start, i)) or any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        return   # indefinite ("the son of an Iraqi tribal sheikh"): no one the text names again
     holder = _holder(table, kb, role, table.state_of(country_actor), day)
     first = start if doc[start].lower_ not in table.lex.words.articles else start + 1
     _give_role(table, holder, role, country_actor, (first, end))
+
+
+def _portfolio_end(doc: Doc, end: int, table: ActorTable) -> int | None:
+    """The end of a title's portfolio right after it ("for the Middle East", "of State for
+    Africa"): "for" or "of", maybe "the", then capitalised words up to a person's name; None if
+    there is none."""
+    k = end
+    while k < len(doc) and doc[k].lower_ in {"for", "of"}:
+        k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+        start = k
+        while k < len(doc) and k - start < 5 and doc[k].is_title and doc[k].is_alpha \
+                and table.actors.get(table.by_token.get(k, ""), None) is None:
+            k += 1
+        if k == start:
+            return None
+    return k if k > end else None
 
 
 def _apposed_person(table: ActorTable, head: Token) -> tuple[ActorBuild | None, bool]:

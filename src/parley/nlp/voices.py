@@ -2,7 +2,9 @@
 
 Run after the rules (and the model) found their statements:
 
-- a colon lead-in ("The minister said:") speaks the paragraphs after it that are in its voice
+- a lead-in that ends its paragraph with a colon ("The minister said:") speaks the whole next
+  paragraph, unless that paragraph names a speaker of its own;
+- a colon lead-in speaks the paragraphs after it that are in its voice
   (first person, or a quote) until one has a speaker of its own; a first-person statement inside
   them ("We will not accept ...") is the lead-in speaker's;
 - "X was quoted as saying" with the content before it ("The army will withdraw, the commander
@@ -11,6 +13,9 @@ Run after the rules (and the model) found their statements:
 - an issuing body speaks in the first person: in "The Ministry condemns ... We call on ...",
   ``we`` is the ministry (a state, government or organisation that spoke just before), not an
   unresolved ``pronoun:we``;
+- the headline and bylines (``parley.ingest.layout``) are no one's words: a content that starts
+  there is cut to start after them, or dropped; a statement whose cue is in the headline
+  ("Minister says talks will resume") stays;
 - cleaning: a dateline ("KYIV (Reuters) -") is never content, nor is a lone pronoun ("it"), nor
   are the attribution words themselves ("said Lama Haddad, the group's director").
 """
@@ -20,8 +25,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from parley.ingest.layout import furniture, headline
 from parley.nlp.lexicon import Lexicons
-from parley.nlp.quotes import is_quote
+from parley.nlp.quotes import is_quote, quote_spans
 from parley.nlp.speech import StatementInfo, make_statement as make, speaker_for
 from parley.nlp.table import ActorTable
 
@@ -44,8 +50,11 @@ def refine(doc: Doc, table: ActorTable, lex: Lexicons, items: list[StatementInfo
         The statements in text order.
     """
     items = items + [st for st in _quoted_as_saying(doc, table, lex) + _trailing_dash(doc, table) if not _overlaps(st, items)]
+    items = _signed_paragraphs(doc, table, items)
+    items = _colon_lead_ins(doc, table, lex, items)
     items = sorted(_lead_in_paragraphs(doc, lex, items), key=lambda st: (st.start, -(st.end - st.start)))
     text = doc.text   # built once: Doc.text joins every token
+    items = _off_furniture(doc, text, items)
     _issuing_body(text, table, items)
     return [st for st in (_cleaned(doc, text, lex, st) for st in items) if st is not None]
 
@@ -95,6 +104,37 @@ def _trailing_dash(doc: Doc, table: ActorTable) -> list[StatementInfo]:
     return out
 
 
+def _signed_paragraphs(doc: Doc, table: ActorTable, items: list[StatementInfo]) -> list[StatementInfo]:
+    """ "“A. B. C.” ― Ana Ruiz": a paragraph that is a quotation signed with a dash and a name is
+    the named person's; the quotes inside it that went to an earlier speaker give way to it."""
+    text, out, dashes = doc.text, [], table.lex.words.dash_marks
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        para = doc.char_span(pos, end, alignment_mode="expand") if end > pos else None
+        pos = end + 1
+        if para is None or len(para) < 6:
+            continue
+        dash = next((t for t in reversed(para) if t.text in dashes), None)
+        if dash is None or dash.i - para.start < 4 or not is_quote(doc[dash.i - 1]):
+            continue
+        name = [t for t in doc[dash.i + 1:para.end] if not t.is_space and not t.is_punct]
+        if not 1 <= len(name) <= 6 or not all(t.pos_ == "PROPN" or t.is_title for t in name):
+            continue
+        speaker, source = speaker_for(table, name[-1])
+        start = para.start
+        while start < dash.i - 1 and (is_quote(doc[start]) or doc[start].is_space):
+            start += 1
+        st = make(doc, speaker, "-", (start, dash.i - 1), True, source, (dash.i, dash.i + 1)) if speaker else None
+        if st is None:
+            continue
+        items = [o for o in items if not (st.start <= o.start and o.end <= st.end and o.cue_span is None
+                                          or o.tokens == st.tokens)]
+        out.append(st)
+    return items + out
+
+
 def _paragraph_after(text: str, end: int) -> tuple[int, int] | None:
     """The character span of the paragraph after the one that ends at or after ``end``."""
     brk = text.find("\n", end)
@@ -111,6 +151,45 @@ def _paragraph_after(text: str, end: int) -> tuple[int, int] | None:
 def _rest_of_paragraph(text: str, end: int) -> str:
     brk = text.find("\n", end)
     return text[end:brk if brk != -1 else len(text)]
+
+
+def _colon_lead_ins(doc: Doc, table: ActorTable, lex: Lexicons, items: list[StatementInfo]) -> list[StatementInfo]:
+    """ "X said:" at the end of a paragraph: the next paragraph is X's, unless a speaker of its
+    own speaks there; the statements found inside it (first persons, quotes given to an earlier
+    speaker) give way to it."""
+    text, added, dropped, quotes = doc.text, [], set(), None
+    first_person = {"pronoun:" + w for w in ("we", "i")}
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 3 or words[-1].text != ":" or _rest_of_paragraph(text, words[-1].idx + 1).strip():
+            continue
+        verb = next((v for v in (words[-2], sent.root) if v.pos_ in {"VERB", "AUX"}
+                     and v.lemma_.lower() in lex.reporting_verbs), None)
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+        if subj is None or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+            continue
+        para = _paragraph_after(text, words[-1].idx + 1)
+        span = doc.char_span(*para, alignment_mode="expand") if para else None
+        speaker, source = speaker_for(table, subj)
+        if span is None or speaker is None:
+            continue
+        inside = [o for o in items if o.start < span.end_char and span.start_char < o.end]
+        quotes = quote_spans(text) if quotes is None else quotes
+        if any(o.speaker not in first_person and o.cue_span and span.start_char <= o.cue_span[0] < span.end_char
+               and not any(a <= o.cue_span[0] < b for a, b in quotes) for o in inside):
+            continue   # the paragraph names a speaker of its own (outside a quotation)
+        start, end = span.start, span.end
+        while start < end - 1 and is_quote(doc[start]):
+            start += 1
+        while end > start + 1 and (doc[end - 1].text in ".;" or doc[end - 1].is_space or is_quote(doc[end - 1])):
+            end -= 1
+        st = make(doc, speaker, verb.lemma_.lower(), (start, end), is_quote(span[0]), source, (verb.i, verb.i + 1))
+        if st is not None:
+            added.append(st)
+            dropped.update(id(o) for o in inside if o.speaker in first_person or not o.cue_span
+                           or not span.start_char <= o.cue_span[0] < span.end_char)
+            dropped.update(id(o) for o in items if o.cue_tokens[0] <= verb.i < o.cue_tokens[1])
+    return [st for st in items if id(st) not in dropped] + added
 
 
 def _lead_in_paragraphs(doc: Doc, lex: Lexicons, items: list[StatementInfo]) -> list[StatementInfo]:
@@ -138,6 +217,27 @@ def _lead_in_paragraphs(doc: Doc, lex: Lexicons, items: list[StatementInfo]) -> 
             dropped.update(id(o) for o in inside)
             pos = para[1]
     return [st for st in items if id(st) not in dropped] + added
+
+
+def _off_furniture(doc: Doc, text: str, items: list[StatementInfo]) -> list[StatementInfo]:
+    """The statements without headline or byline words in their content: one whose content
+    starts there begins after it, or goes when nothing is left; one whose cue is in the
+    headline ("Minister says talks will resume") is the headline's attribution and stays."""
+    spans = furniture(text)
+    if not spans:
+        return items
+    head, out = headline(text), []
+    for st in items:
+        span = next(((a, b) for a, b in spans if a <= st.start < b), None)
+        if span is None or span == head and st.cue_span is not None and head[0] <= st.cue_span[0] < head[1]:
+            out.append(st)
+            continue
+        rest = doc.char_span(span[1], st.end, alignment_mode="expand") if st.end > span[1] else None
+        words = [t for t in rest or () if not t.is_space and not t.is_punct]
+        if words:
+            st.start, st.tokens = words[0].idx, (words[0].i, st.tokens[1])
+            out.append(st)
+    return out
 
 
 def _issuing_body(text: str, table: ActorTable, items: list[StatementInfo]) -> None:
@@ -172,7 +272,14 @@ def _move_mention(table: ActorTable, source: tuple[int, int] | None, body: str) 
 
 def _cleaned(doc: Doc, text: str, lex: Lexicons, st: StatementInfo) -> StatementInfo | None:
     """The statement without a dateline at the start of its content, or None when its content is
-    a lone pronoun or the attribution words themselves."""
+    a lone pronoun or the attribution words themselves; trailing whitespace tokens are no content."""
+    end = st.tokens[1]
+    while end > st.tokens[0] and doc[end - 1].is_space:
+        end -= 1
+    if end == st.tokens[0]:
+        return None
+    if end < st.tokens[1]:
+        st.tokens, st.end = (st.tokens[0], end), min(st.end, doc[end - 1].idx + len(doc[end - 1]))
     m = DATELINE.match(text, st.start)
     if m and m.end() < st.end:
         span = doc.char_span(m.end(), st.end, alignment_mode="expand")

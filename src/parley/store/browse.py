@@ -11,8 +11,8 @@ from parley.nlp.lexicon import load_lexicons
 from parley.store import schema as t
 from parley.store.paging import dicts
 from parley.store.queries import (actors, articles, conditionals, date_clauses, demand_details, demand_rows,
-                                  demands, events, find_actor, newest, relation_rows, relations, statement_rows,
-                                  statements)
+                                  demands, events, find_actor, listed_actors, newest, relation_rows, relations,
+                                  statement_rows, statements)
 from parley.store.sides import sides
 
 A, ART = t.actors, t.articles
@@ -59,23 +59,27 @@ def _actor_record(conn: Connection, name_or_id: str) -> dict | None:
     return record
 
 
-def actor(conn: Connection, name_or_id: str) -> dict | None:
+def actor(conn: Connection, name_or_id: str, *, direct: bool = False) -> dict | None:
     """One actor (by id, name or alias) with its row, aliases, roles, and every statement and
-    relation of it and demand made by it, oldest first; None if unknown."""
+    relation of it, demand made by it and conditional, oldest first (with those of the persons
+    who speak for it, marked ``via``, unless ``direct``); None if unknown."""
     record = _actor_record(conn, name_or_id)
     if record is None:
         return None
+    own = {"direct": direct}
     record["roles"] = sorted({r["role"] for r in role_history(conn, record["id"])})
-    record["statements"] = statements(conn, speaker=record["id"]).items
-    record["relations"] = relations(conn, actor=record["id"]).items
-    record["demands"] = demands(conn, by=record["id"]).items
+    record["statements"] = statements(conn, speaker=record["id"], **own).items
+    record["relations"] = relations(conn, actor=record["id"], **own).items
+    record["demands"] = demands(conn, by=record["id"], **own).items
+    record["conditionals"] = conditionals(conn, actor=record["id"], **own).items
     return record
 
 
-def actor_profile(conn: Connection, name_or_id: str, *, rows: int | None = 100) -> dict | None:
+def actor_profile(conn: Connection, name_or_id: str, *, rows: int | None = 100, direct: bool = False) -> dict | None:
     """One actor (by id, name or alias) with counts, aliases, roles article by article, and its
     newest ``rows`` statements, relations, demands made and received, and conditionals (each
-    ``{"items", "total"}``); None if unknown."""
+    ``{"items", "total"}``; with those of the persons who speak for it, marked ``via``, unless
+    ``direct``); None if unknown."""
     profile = _actor_record(conn, name_or_id)
     if profile is None:
         return None
@@ -83,22 +87,16 @@ def actor_profile(conn: Connection, name_or_id: str, *, rows: int | None = 100) 
     profile["mentions"], profile["articles"] = profile.pop("mention_count"), profile.pop("article_count")
     profile["role_history"] = role_history(conn, actor_id)
     profile["roles"] = sorted({r["role"] for r in profile["role_history"]})
-    newest_rows = {"limit": rows, "newest_first": True}
+    newest_rows = {"limit": rows, "newest_first": True, "direct": direct}
     for key, page in {
         "statements": statements(conn, speaker=actor_id, **newest_rows),
         "relations": relations(conn, actor=actor_id, **newest_rows),
         "demands": demands(conn, by=actor_id, **newest_rows),
         "demands_received": demands(conn, of=actor_id, **newest_rows),
-        "conditionals": conditionals(conn, actor=actor_id, limit=rows),
+        "conditionals": conditionals(conn, actor=actor_id, limit=rows, direct=direct),
     }.items():
         profile[key] = page._asdict()
     return profile
-
-
-def actor_names(conn: Connection, ids) -> dict[str, str]:
-    """Names of the actors with these ids (unknown ids are left out)."""
-    ids = list(ids)
-    return dict(conn.execute(select(A.c.id, A.c.name).where(A.c.id.in_(ids))).all()) if ids else {}
 
 
 def role_history(conn: Connection, actor_id: str) -> list[dict]:
@@ -109,26 +107,30 @@ def role_history(conn: Connection, actor_id: str) -> list[dict]:
                  .order_by(ART.c.published, AP.c.id))
 
 
-def timeline(conn: Connection, name_or_id: str) -> list[dict]:
-    """Everything an actor said, did or demanded, by date."""
+def timeline(conn: Connection, name_or_id: str, *, direct: bool = False) -> list[dict]:
+    """Everything an actor said, did, demanded or made conditional, by date (with what the
+    persons who speak for it did, marked ``via``, unless ``direct``)."""
     actor_id = find_actor(conn, name_or_id)
     if actor_id is None:
         return []
     out: list[dict[str, Any]] = []
-    for s in statements(conn, speaker=actor_id).items:
+    own = {"direct": direct}
+    for s in statements(conn, speaker=actor_id, **own).items:
         out.append(_entry(s, "statement", f"{s['cue']}: {s['content']}", s["content"]))
-    for r in relations(conn, actor=actor_id).items:
+    for r in relations(conn, actor=actor_id, **own).items:
         neg = "not " if r["negated"] else ""
         out.append(_entry(r, "relation", f"{r['source_name']} {neg}{r['type']} {r['target_name']}",
                           r["evidence"]))
-    for d in demands(conn, by=actor_id).items:
+    for d in demands(conn, by=actor_id, **own).items:
         out.append(_entry(d, "demand", f"{d['status']}: {'; '.join(d['items'])}", d["evidence"]))
+    for c in conditionals(conn, actor=actor_id, **own).items:
+        out.append(_entry(c, "conditional", f"if {c['if_text']}, then {c['then_text']}", c["evidence"]))
     return sorted(out, key=lambda e: (e["date"] or "", e["article_id"], e["start"]))
 
 
 def _entry(row: dict, kind: str, summary: str, evidence: str) -> dict:
     return {"date": (row["published"] or "")[:10] or None, "kind": kind, "summary": summary,
-            "evidence": evidence, "article_id": row["article_id"], "start": row["start"]}
+            "via": row.get("via"), "evidence": evidence, "article_id": row["article_id"], "start": row["start"]}
 
 
 def demand_summary(conn: Connection) -> list[dict]:
@@ -283,9 +285,12 @@ STAT_TABLES = ("articles", "actors", "statements", "relations", "demands", "cond
 
 
 def stats(conn: Connection) -> dict[str, int]:
-    """Row counts of the main tables."""
-    return {name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()
-            for name in STAT_TABLES}
+    """Row counts of the main tables (of the actors: those the listings show)."""
+    counts = {}
+    for name in STAT_TABLES:
+        count = select(func.count()).select_from(t.metadata.tables[name])
+        counts[name] = conn.execute(count.where(*listed_actors()) if name == "actors" else count).scalar_one()
+    return counts
 
 
 def overview(conn: Connection, *, limit: int = 8) -> dict:

@@ -132,10 +132,11 @@ def _actors(conn: Connection, article_id: str) -> tuple[Actor, ...]:
     for m in _rows(conn, MEN, article_id):
         mentions[m.actor_id].append(_build(Mention, m))
     found: dict[str, dict] = {}
-    for row in conn.execute(select(A, AP.c.role).join(AP, AP.c.actor_id == A.c.id)
+    for row in conn.execute(select(A, AP.c.role, AP.c.unnamed_source).join(AP, AP.c.actor_id == A.c.id)
                             .where(AP.c.article_id == article_id).order_by(AP.c.id)):
         entry = found.setdefault(row.id, dict(row._mapping))
         entry["role"] = entry["role"] or row.role
+        entry["unnamed_source"] = bool(entry["unnamed_source"] and row.unnamed_source)
     return tuple(_build(Actor, a, mentions=tuple(mentions[a["id"]])) for a in found.values())
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, false, func, select
 from parley.store import schema as t
 from parley.store.paging import Page, dicts
 from parley.store.positions import RESPONSES, group, signature, stem
-from parley.store.queries import demand_details, demand_rows, find_actor
+from parley.store.queries import demand_details, demand_rows, resolve
 from parley.store.sides import sides
 
 A, ART = t.actors, t.articles
@@ -30,10 +30,13 @@ def positions(conn: Connection, *, actor: str | None = None, topic: str | None =
         kind: only demands, preconditions or threats.
         since, until: only positions with evidence in this date range (YYYY-MM-DD).
         limit, offset: the page (``limit=None``: every position from ``offset``).
+
+    Raises:
+        UnknownActorError: ``actor`` names no stored actor.
     """
     rows = all_positions(conn)
     if actor:
-        ids = _with_affiliates(conn, find_actor(conn, actor) or actor)
+        ids = _with_affiliates(conn, resolve(conn, actor))
         rows = [p for p in rows if ids & _parties(p)]
     if topic:
         word = stem(topic.strip())
@@ -215,12 +218,15 @@ def shifts(conn: Connection, *, actor: str | None = None, since: str | None = No
         actor: only shifts of this actor (id, name or alias) or one affiliated with it, or
             towards it.
         since, until: only shifts dated in this range (YYYY-MM-DD).
+
+    Raises:
+        UnknownActorError: ``actor`` names no stored actor.
     """
     out = stance_shifts(conn)
     for p in all_positions(conn):
         out += [{**f, "position": p["id"], "target": None} for f in p["flags"]]
     if actor:
-        ids = _with_affiliates(conn, find_actor(conn, actor) or actor)
+        ids = _with_affiliates(conn, resolve(conn, actor))
         out = [f for f in out if ids & {*f["actors"], f["target"]}]
     if since or until:
         out = [f for f in out if _in_range(f["date"], since, until)]

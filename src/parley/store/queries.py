@@ -5,30 +5,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import Connection, Select, and_, distinct, func, or_, select, union
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, distinct, func, null, or_, select, union
 
 from parley.store import schema as t
 from parley.store.fulltext import statement_match, terms
 from parley.store.paging import Page, grouped_page, rows_of, table_page
-from parley.store.writer import Corrections, alias_key
+from parley.store.voices import Voices, find_actor, resolve, via, voices  # noqa: F401 - find_actor: read from here
 
 A, ART = t.actors, t.articles
+UNRESOLVED = "pronoun:"  # the id prefix of a speaker no rule resolved (see parley.assembly)
 
 
-def find_actor(conn: Connection, name_or_id: str) -> str | None:
-    """The store id of an actor named by id, merged-away id, alias or name; None if unknown."""
-    if conn.execute(select(A.c.id).where(A.c.id == name_or_id)).first():
-        return name_or_id
-    merged = Corrections.load(conn).resolve(name_or_id)
-    if merged != name_or_id and conn.execute(select(A.c.id).where(A.c.id == merged)).first():
-        return merged
-    counts = (select(t.aliases.c.actor_id, func.count(t.mentions.c.id).label("n"))
-              .outerjoin(t.mentions, and_(t.mentions.c.actor_id == t.aliases.c.actor_id,
-                                          t.mentions.c.alias_key == t.aliases.c.alias_key))
-              .where(t.aliases.c.alias_key == alias_key(name_or_id))
-              .group_by(t.aliases.c.actor_id).order_by(func.count(t.mentions.c.id).desc(), t.aliases.c.actor_id))
-    row = conn.execute(counts).first()
-    return row[0] if row else None
 
 
 # -- dates and order ------------------------------------------------------------------------
@@ -84,16 +71,31 @@ def articles(conn: Connection, *, since: str | None = None, until: str | None = 
                       limit, offset)
 
 
+def listed_actors(*, unnamed: bool = False) -> list[ColumnElement]:
+    """The clauses keeping the actors a listing shows (see ``actors``)."""
+    where = [~A.c.id.startswith(UNRESOLVED, autoescape=True), A.c.mention_count > 0]
+    if not unnamed:
+        where.append(or_(A.c.unnamed.is_(None), A.c.unnamed.is_(False)))
+    return where
+
+
 def actors(conn: Connection, *, kind: str | None = None, country: str | None = None, name: str | None = None,
-           limit: int | None = None, offset: int = 0) -> Page:
+           limit: int | None = None, offset: int = 0, unnamed: bool = False) -> Page:
     """Actors with mention and article counts (the counters every write keeps), most mentioned first.
+
+    An actor no article mentions (a speaker no rule resolved, "we"; an affiliation known only
+    from the knowledge base) is never listed, nor (unless ``unnamed``) a generic source no
+    article names ("witnesses", "officials").
 
     Args:
         kind, country: only actors of this kind / country (ISO code, any case).
         name: only actors with this in their name or one of their aliases (any case).
         limit, offset: the page (``limit=None``: every row from ``offset``).
+        unnamed: list the unnamed sources too.
     """
-    where = [A.c.kind == kind] if kind else []
+    where = listed_actors(unnamed=unnamed)
+    if kind:
+        where.append(A.c.kind == kind)
     if country:
         where.append(func.upper(A.c.country) == country.upper())
     if name:
@@ -114,25 +116,33 @@ def statement_rows() -> Select:
 
 def statements(conn: Connection, *, speaker: str | None = None, since: str | None = None, until: str | None = None,
                search: str | None = None, limit: int | None = None, offset: int = 0,
-               newest_first: bool = False) -> Page:
-    """Who said what, oldest first.
+               newest_first: bool = False, direct: bool = False) -> Page:
+    """Who said what, oldest first; each row's ``via`` names the person through whom a
+    statement counts for ``speaker`` (NULL for the speaker's own).
 
     Args:
-        speaker: only this actor's statements (id, name or alias).
+        speaker: only this actor's statements (id, name or alias), with those of the persons
+            who speak for it (see ``parley.store.voices``).
         since, until: only statements dated in this range (YYYY-MM-DD).
         search: only statements whose content has all these words (none when it has no word).
         limit, offset: the page (``limit=None``: every row from ``offset``).
         newest_first: newest first instead.
+        direct: only the speaker's own statements.
+
+    Raises:
+        UnknownActorError: ``speaker`` names no stored actor.
     """
     S = t.statements
     where = date_clauses(S.c.sort_date, since, until)
-    if speaker:
-        where.append(S.c.speaker == (find_actor(conn, speaker) or speaker))
+    voice = voices(conn, resolve(conn, speaker), direct=direct) if speaker else None
+    if voice:
+        where.append(voice.where(S.c.speaker.in_, S.c.sort_date))
     if search:
         if not terms(search):
             return Page([], 0)
         where.append(statement_match(conn, search))
-    return table_page(conn, S, statement_rows(), where, _order(S, newest_first), limit, offset)
+    rows = statement_rows().add_columns(via(S.c.speaker, voice))
+    return table_page(conn, S, rows, where, _order(S, newest_first), limit, offset)
 
 
 def relation_rows() -> Select:
@@ -149,17 +159,25 @@ def relation_rows() -> Select:
 def relations(conn: Connection, *, type: str | None = None, actor: str | None = None, source: str | None = None,
               target: str | None = None, negated: bool | None = None, since: str | None = None,
               until: str | None = None, limit: int | None = None, offset: int = 0,
-              newest_first: bool = False) -> Page:
-    """Who backs, opposes, rejects or accuses whom, with evidence, oldest first.
+              newest_first: bool = False, direct: bool = False) -> Page:
+    """Who backs, opposes, rejects or accuses whom, with evidence, oldest first; each row's
+    ``via`` names the person at the source end through whom a stance counts for ``actor``,
+    NULL for the actor's own.
 
     Args:
         type: only relations of this type.
-        actor: only relations with this actor (id, name or alias) at either end.
-        source, target: only relations with this actor at that end.
+        actor: only relations with this actor (id, name or alias) at either end, or with a
+            person who speaks for it at the source end (see ``parley.store.voices``).
+        source, target: only relations with exactly this actor at that end (with ``type``:
+            one edge of the stance graph).
         negated: only negated (True) or asserted (False) relations.
         since, until: only relations dated in this range (YYYY-MM-DD).
         limit, offset: the page (``limit=None``: every row from ``offset``).
         newest_first: newest first instead.
+        direct: only the actor's own relations, none of those who speak for it.
+
+    Raises:
+        UnknownActorError: ``actor``, ``source`` or ``target`` names no stored actor.
     """
     R = t.relations
     where = date_clauses(R.c.sort_date, since, until)
@@ -167,26 +185,37 @@ def relations(conn: Connection, *, type: str | None = None, actor: str | None = 
         where.append(R.c.type == type)
     for column, name in ((R.c.source, source), (R.c.target, target)):
         if name:
-            where.append(column == (find_actor(conn, name) or name))
+            where.append(column == resolve(conn, name))
     if negated is not None:
         where.append(R.c.negated == negated)
+    rows = relation_rows().add_columns(null().label("via"))
     if actor:
-        actor_id = find_actor(conn, actor) or actor
+        voice = voices(conn, resolve(conn, actor), direct=direct)
+        rows = relation_rows().add_columns(_via_source(voice))
+        ends = [voice.where(R.c.source.in_, R.c.sort_date), R.c.target == voice.actor]
         if limit is not None:
-            return _either_end_page(conn, actor_id, where, newest_first, limit, offset)
-        where.append(or_(R.c.source == actor_id, R.c.target == actor_id))
-    return table_page(conn, R, relation_rows(), where, _order(R, newest_first), limit, offset)
+            return _either_end_page(conn, rows, ends, where, newest_first, limit, offset)
+        where.append(or_(*ends))
+    return table_page(conn, R, rows, where, _order(R, newest_first), limit, offset)
 
 
-def _either_end_page(conn: Connection, actor_id: str, where: list, newest_first: bool, limit: int,
+def _via_source(voice: Voices):
+    """The ``via`` of a relation listed for ``voice``'s actor at either end: the source's name
+    when neither end is the actor."""
+    R = t.relations
+    who = A.alias("via_actor")
+    name = select(who.c.name).where(who.c.id == R.c.source).scalar_subquery()
+    return case((and_(R.c.source != voice.actor, R.c.target != voice.actor), name), else_=null()).label("via")
+
+
+def _either_end_page(conn: Connection, rows: Select, ends: list, where: list, newest_first: bool, limit: int,
                      offset: int) -> Page:
-    """A page of the relations with ``actor_id`` at either end: the two ends read apart, each
-    from its own (end, date...) index and cut at the page, then merged (rather than one OR
-    that sorts every relation of a frequent actor). A relation with the actor at both ends is
-    counted once."""
+    """A page of the relations passing either clause of ``ends`` (the actor at the source
+    end, at the target end): the two ends read apart, each from its own (end, date...) index
+    and cut at the page, then merged (rather than one OR that sorts every relation of a
+    frequent actor). A relation passing both is counted once."""
     R = t.relations
     keys = [R.c.sort_date, R.c.article_id, R.c.start, R.c.id]
-    ends = [R.c.source == actor_id, R.c.target == actor_id]
     n_source, n_target, n_both = (conn.execute(select(func.count()).select_from(R).where(*where, *end)).scalar_one()
                                   for end in ([ends[0]], [ends[1]], ends))
     total = n_source + n_target - n_both
@@ -195,7 +224,7 @@ def _either_end_page(conn: Connection, actor_id: str, where: list, newest_first:
     merged = union(*(select(b) for b in branches)).subquery()
     merged_order = [merged.c[k.name].desc() if newest_first else merged.c[k.name] for k in keys]
     ids = select(merged.c.id).order_by(*merged_order).limit(limit).offset(offset)
-    return rows_of(conn, R, relation_rows(), ids, order, total, offset)
+    return rows_of(conn, R, rows, ids, order, total, offset)
 
 
 def demand_rows() -> Select:
@@ -207,26 +236,65 @@ def demand_rows() -> Select:
 
 def demands(conn: Connection, *, by: str | None = None, of: str | None = None, status: str | None = None,
             since: str | None = None, until: str | None = None, limit: int | None = None, offset: int = 0,
-            newest_first: bool = False) -> Page:
-    """Who demands what of whom, oldest first, each with ``by``, ``of`` (actor ids) and ``items``.
+            newest_first: bool = False, direct: bool = False) -> Page:
+    """Who demands what of whom, oldest first, each with ``by``, ``of`` (actor ids), ``items``
+    and ``via`` (the names of the persons through whom a demand counts for ``by``; NULL for
+    its own).
 
     Args:
-        by, of: only demands made by / of this actor (id, name or alias).
+        by: only demands made by this actor (id, name or alias) or by a person who speaks for
+            it (see ``parley.store.voices``; a demand with no maker counts for its claimant).
+        of: only demands made of this actor.
         status: only demands with this status.
         since, until: only demands dated in this range (YYYY-MM-DD).
         limit, offset: the page (``limit=None``: every row from ``offset``).
         newest_first: newest first instead.
+        direct: only the demands ``by`` makes itself.
+
+    Raises:
+        UnknownActorError: ``by`` or ``of`` names no stored actor.
     """
     D, P = t.demands, t.demand_parties
     where = date_clauses(D.c.sort_date, since, until)
-    for side, name in (("by", by), ("of", of)):
-        if name:
-            actor_id = find_actor(conn, name) or name
-            where.append(D.c.id.in_(select(P.c.demand_id).where(P.c.side == side, P.c.actor_id == actor_id)))
+    voice = voices(conn, resolve(conn, by), direct=direct) if by else None
+    if voice:
+        where.append(voice.where(_made_by, D.c.sort_date))
+    if of:
+        where.append(D.c.id.in_(select(P.c.demand_id).where(P.c.side == "of", P.c.actor_id == resolve(conn, of))))
     if status:
         where.append(D.c.status == status)
     found = table_page(conn, D, demand_rows(), where, _order(D, newest_first), limit, offset)
-    return Page(demand_details(conn, found.items), found.total)
+    items = demand_details(conn, found.items)
+    _name_vias(conn, items, voice)
+    return Page(items, found.total)
+
+
+def _made_by(ids: list[str]):
+    """The clause keeping demands made by one of ``ids`` (or, with no maker, claimed by one)."""
+    D, P = t.demands, t.demand_parties
+    makers = select(P.c.demand_id).where(P.c.side == "by")
+    return or_(D.c.id.in_(makers.where(P.c.actor_id.in_(ids))),
+               and_(D.c.claimed_by.in_(ids), D.c.id.not_in(makers)))
+
+
+def _name_vias(conn: Connection, rows: list[dict], voice: Voices | None) -> None:
+    """Set each demand row's ``via``: who of ``voice`` made it, when its actor did not."""
+    if voice is None:
+        for r in rows:
+            r["via"] = None
+        return
+    ids = voice.ids - {voice.actor}
+    makers = {r["id"]: [a for a in (r["by"] or [r["claimed_by"]]) if a in ids] for r in rows
+              if voice.actor not in r["by"]}
+    names = actor_names(conn, {a for found in makers.values() for a in found})
+    for r in rows:
+        r["via"] = ", ".join(names.get(a, a) for a in makers.get(r["id"], [])) or None
+
+
+def actor_names(conn: Connection, ids) -> dict[str, str]:
+    """Names of the actors with these ids (unknown ids are left out)."""
+    ids = list(ids)
+    return dict(conn.execute(select(A.c.id, A.c.name).where(A.c.id.in_(ids))).all()) if ids else {}
 
 
 def demand_details(conn: Connection, rows: list[dict]) -> list[dict]:
@@ -250,19 +318,29 @@ def demand_details(conn: Connection, rows: list[dict]) -> list[dict]:
 
 
 def conditionals(conn: Connection, *, actor: str | None = None, article: str | None = None,
-                 limit: int | None = None, offset: int = 0) -> Page:
-    """Conditionals (if X then Y), oldest first.
+                 limit: int | None = None, offset: int = 0, direct: bool = False) -> Page:
+    """Conditionals (if X then Y), oldest first; each row's ``via`` names the person through
+    whom a conditional counts for ``actor`` (NULL for its own).
 
     Args:
-        actor: only this actor's conditionals (id, name or alias).
+        actor: only this actor's conditionals (id, name or alias), with those of the persons who
+            speak for it (see ``parley.store.voices``; one with no actor counts for its claimant).
         article: only those of this article.
         limit, offset: the page (``limit=None``: every row from ``offset``).
+        direct: only the actor's own conditionals.
+
+    Raises:
+        UnknownActorError: ``actor`` names no stored actor.
     """
     C = t.conditionals
+    voice = voices(conn, resolve(conn, actor), direct=direct) if actor else None
+    owner = func.coalesce(C.c.actor, C.c.claimed_by)
     q = (select(C.c.id, C.c.article_id, ART.c.published, C.c.actor, A.c.name.label("actor_name"),
-                C.c.if_text, C.c.then_text, C.c.cue, C.c.claimed_by, C.c.evidence, C.c.start, C.c.end)
+                C.c.if_text, C.c.then_text, C.c.cue, C.c.claimed_by, C.c.evidence, C.c.start, C.c.end,
+                via(owner, voice))
          .join(ART, ART.c.id == C.c.article_id).outerjoin(A, A.c.id == C.c.actor))
-    where = [C.c.actor == (find_actor(conn, actor) or actor)] if actor else []
+    where = [voice.where(lambda ids: or_(C.c.actor.in_(ids), and_(C.c.actor.is_(None), C.c.claimed_by.in_(ids))),
+                         C.c.sort_date)] if voice else []
     if article:
         where.append(C.c.article_id == article)
     return table_page(conn, C, q, where, oldest(C), limit, offset)
@@ -292,7 +370,7 @@ def events(conn: Connection, *, type: str | None = None, actor: str | None = Non
     if type:
         where.append(E.c.type == type.upper())
     if actor:
-        actor_id = find_actor(conn, actor) or actor
+        actor_id = resolve(conn, actor)
         where.append(or_(E.c.source == actor_id, E.c.target == actor_id))
     if article:
         where.append(E.c.article_id == article)

@@ -60,6 +60,7 @@ actors = Table(
     # Kept up to date by every write (migration 0003): the actor list sorts on them.
     Column("mention_count", Integer, nullable=False, default=0, server_default="0"),
     Column("article_count", Integer, nullable=False, default=0, server_default="0"),
+    Column("unnamed", Boolean),  # a generic source no article names ("witnesses"; migration 0008)
 )
 
 aliases = Table(
@@ -78,6 +79,7 @@ appearances = Table(
     _article_fk(),
     _actor_fk("actor_id", nullable=False, index=False),
     Column("role", Text),
+    Column("unnamed_source", Boolean),  # the article's Actor.unnamed_source (migration 0008)
 )
 
 mentions = Table(
@@ -103,6 +105,7 @@ statements = Table(
     Column("source_start", Integer), Column("source_end", Integer),
     Column("cue_start", Integer), Column("cue_end", Integer),
     Column("role", Text),
+    Column("unresolved_speaker", Text),  # the pronoun of a speaker no rule resolved (migration 0008)
 )
 
 relations = Table(

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from parley.models import Analysis, content_hash
-from parley.store import browse, corrections, export, fulltext, negotiation, queries
+from parley.store import browse, corrections, export, fulltext, negotiation, queries, voices
 from parley.store import schema as t
 from parley.store.engine import WRITE, StoreError, make_engine, migrate
 from parley.store.writer import delete_article, write_analysis
@@ -135,7 +135,9 @@ class Store:
     article = _reading(browse.article)
     actor = _reading(browse.actor)
     actor_profile = _reading(browse.actor_profile)
-    actor_names = _reading(browse.actor_names)
+    actor_names = _reading(queries.actor_names)
+    find_actor = _reading(voices.find_actor)
+    suggest_actors = _reading(voices.suggest)
     role_history = _reading(browse.role_history)
     timeline = _reading(browse.timeline)
     demand_summary = _reading(browse.demand_summary)

@@ -111,25 +111,33 @@ def _write_actors(conn: Connection, analysis: Analysis, amap: ActorMap, day: str
     rows: dict[str, dict] = {}
     for a in analysis.actors:
         rows.setdefault(amap(a.id), {"id": amap(a.id), "name": a.name, "kind": a.kind, "country": a.country,
-                                     "affiliation": amap(a.affiliation), "first_seen": day, "last_seen": day})
+                                     "affiliation": amap(a.affiliation), "first_seen": day, "last_seen": day,
+                                     "unnamed": a.unnamed_source})
     for ref in _referenced(analysis, amap):
         rows.setdefault(ref, {"id": ref, "name": ref, "kind": "other", "country": None, "affiliation": None,
-                              "first_seen": day, "last_seen": day})
+                              "first_seen": day, "last_seen": day, "unnamed": False})
     for row in list(rows.values()):
         if row["affiliation"] and row["affiliation"] not in rows:
             rows[row["affiliation"]] = {"id": row["affiliation"], "name": row["affiliation"], "kind": "other",
-                                        "country": None, "affiliation": None, "first_seen": day, "last_seen": day}
+                                        "country": None, "affiliation": None, "first_seen": day, "last_seen": day,
+                                        "unnamed": False}
     insert_ignore(conn, t.actors, list(rows.values()), ["id"])
+    _repair_placeholders(conn, [rows[a] for a in dict.fromkeys(amap(a.id) for a in analysis.actors)])
     ids = list(rows)
+    named = [a for a, row in rows.items() if not row.get("unnamed")]
+    if named:  # an actor some article names is no unnamed source
+        conn.execute(update(t.actors).where(t.actors.c.id.in_(named), t.actors.c.unnamed.is_(True))
+                     .values(unnamed=False))
     first, last = t.actors.c.first_seen, t.actors.c.last_seen
     if day:
         conn.execute(update(t.actors).where(t.actors.c.id.in_(ids)).values(
             first_seen=case((or_(first.is_(None), first > day), day), else_=first),
             last_seen=case((or_(last.is_(None), last < day), day), else_=last)))
-    alias_rows, mention_rows, appear = {}, [], {}
+    alias_rows, mention_rows, appear, unnamed = {}, [], {}, {}
     pronouns = load_lexicons().words.pronouns
     for a in analysis.actors:
         appear.setdefault(amap(a.id), a.role)
+        unnamed.setdefault(amap(a.id), a.unnamed_source)
         for name in (a.name,):
             alias_rows[(alias_key(name), amap(a.id))] = name
         for m in a.mentions:
@@ -142,8 +150,8 @@ def _write_actors(conn: Connection, analysis: Analysis, amap: ActorMap, day: str
     insert_ignore(conn, t.aliases, [{"alias_key": k, "actor_id": o, "alias": v}
                                     for (k, o), v in alias_rows.items()], ["alias_key", "actor_id"])
     _insert(conn, t.mentions, mention_rows)
-    _insert(conn, t.appearances, [{"article_id": analysis.article.id, "actor_id": k, "role": v}
-                                  for k, v in appear.items()])
+    _insert(conn, t.appearances, [{"article_id": analysis.article.id, "actor_id": k, "role": v,
+                                   "unnamed_source": unnamed.get(k, False)} for k, v in appear.items()])
     per_actor: dict[str, int] = {}
     for m in mention_rows:
         per_actor[m["actor_id"]] = per_actor.get(m["actor_id"], 0) + 1
@@ -267,6 +275,18 @@ def rebuild_stances(conn: Connection, actor_ids: Iterable[str] | None = None) ->
     conn.execute(relink)
 
 
+def _repair_placeholders(conn: Connection, rows: list[dict]) -> None:
+    """Give the actors of ``rows`` that an earlier article stored only as a placeholder (a fact
+    named them without listing them: name = id, kind ``other``) their name, kind and country."""
+    A = t.actors
+    if not rows:
+        return
+    conn.execute(update(A).where(A.c.id == bindparam("b_id"), A.c.name == A.c.id, A.c.kind == "other")
+                 .values(name=bindparam("b_name"), kind=bindparam("b_kind"), country=bindparam("b_country")),
+                 [{"b_id": r["id"], "b_name": r["name"], "b_kind": r["kind"], "b_country": r["country"]}
+                  for r in rows])
+
+
 def _referenced(analysis: Analysis, amap: ActorMap) -> Iterable[str]:
     for s in analysis.statements:
         yield amap.speaker(s.speaker, s.source_span)
@@ -293,7 +313,8 @@ def _write_facts(conn: Connection, analysis: Analysis, amap: ActorMap, sort_date
         "source_start": s.source_span.start if s.source_span else None,
         "source_end": s.source_span.end if s.source_span else None,
         "cue_start": s.cue_span.start if s.cue_span else None,
-        "cue_end": s.cue_span.end if s.cue_span else None, "role": s.role, **dated} for s in analysis.statements])
+        "cue_end": s.cue_span.end if s.cue_span else None, "role": s.role,
+        "unresolved_speaker": s.unresolved_speaker, **dated} for s in analysis.statements])
     relations = [{
         "article_id": aid, "source": amap(r.source), "type": r.type, "target": amap(r.target),
         "claimed_by": amap(r.claimed_by), "negated": r.negated, "modality": r.modality, "cue": r.cue,

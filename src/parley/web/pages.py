@@ -17,6 +17,7 @@ from parley.models import ACTOR_KINDS as KINDS
 from parley.models import DEMAND_STATUSES as STATUSES
 from parley.models import RELATION_TYPES as STANCES
 from parley.store.browse import GRAPH_EDGES
+from parley.store.voices import UnknownActorError
 from parley.web.highlight import anchor, reader
 
 PAGE = 50
@@ -115,12 +116,12 @@ def actors(request: Request, store: StoreDep, kind: str | None = choice("kind", 
 
 
 @router.get("/actors/{actor_id}")
-def actor(request: Request, store: StoreDep, actor_id: str = Path(max_length=400)):
-    profile = store.actor_profile(actor_id, rows=200)
+def actor(request: Request, store: StoreDep, actor_id: str = Path(max_length=400), direct: bool = False):
+    profile = store.actor_profile(actor_id, rows=200, direct=direct)
     if profile is None:
-        raise HTTPException(404, f"no actor {actor_id!r} in the store")
+        raise UnknownActorError(actor_id, store.suggest_actors(actor_id))
     names = _names(store, profile)
-    return render(request, "actor.html", actor=profile, names=names,
+    return render(request, "actor.html", actor=profile, names=names, direct=direct,
                   stances=by_evidence(profile["relations"]["items"]),
                   statements=by_evidence(profile["statements"]["items"]),
                   stance_months=stance_months(profile["id"], profile["relations"]["items"]))
@@ -132,8 +133,9 @@ def _names(store, profile: dict) -> dict[str, str]:
     for r in profile["relations"]["items"]:
         names.update({r["source"]: r["source_name"], r["target"]: r["target_name"]})
     ids = {a for key in ("demands", "demands_received") for d in profile[key]["items"] for a in d["by"] + d["of"]}
-    ids |= {f["claimed_by"] for key in ("relations", "demands", "demands_received") for f in profile[key]["items"]
-            if f.get("claimed_by")}
+    ids |= {f["claimed_by"] for key in ("relations", "demands", "demands_received", "conditionals")
+            for f in profile[key]["items"] if f.get("claimed_by")}
+    ids |= {c["actor"] for c in profile["conditionals"]["items"] if c.get("actor")}
     return {**store.actor_names(ids - names.keys()), **names}
 
 
@@ -168,7 +170,7 @@ def stance_months(actor_id: str, relations: list[dict]) -> list[dict]:
         if r["negated"]:
             continue
         month = (r["published"] or "")[:7] or "undated"
-        if r["source"] == actor_id:
+        if r["source"] == actor_id or r.get("via"):  # taken by the actor or by one speaking for it
             months[month]["out"][r["type"]] += 1
         if r["target"] == actor_id:
             months[month]["in"][r["type"]] += 1

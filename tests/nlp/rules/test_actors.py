@@ -283,9 +283,6 @@ def test_acronym_in_parentheses_names_the_organisation_later(run):
     assert [a for a in facts(doc, "table").actors if a.startswith("organization:")] == [aid]
 
 
-@pytest.mark.xfail(strict=True, reason="a three-letter NER acronym resolves by transliteration key to a "
-                   "different KB acronym (SSC -> SIG, the Syrian Interim Government), so the acronym "
-                   "defined in parentheses is lost")
 def test_acronym_defined_in_parentheses_wins_over_a_fuzzy_kb_key(run):
     doc = run(ACRONYM_LIKE_A_KB_KEY)
     aid = actor_of(doc, "Committee")
@@ -301,8 +298,6 @@ def test_acronym_in_parentheses_makes_the_capitalised_name_before_it_an_organisa
     assert actor_of(doc, "Guard") == actor_of(doc, "LBG", 0) == aid
 
 
-@pytest.mark.xfail(strict=True, reason="at a sentence start the capitalised article joins the name "
-                   "before an acronym: the actor becomes 'The Libyan Border Guard'")
 def test_name_before_an_acronym_leaves_out_a_sentence_initial_article(run):
     doc = run(ACRONYM_WITHOUT_NER_FIRST)
     assert actor_of(doc, "LBG") == "organization:libyan-border-guard"
