@@ -28,3 +28,9 @@ def test_the_opening_date_is_the_publication_date(analyze):
     a = analyze("CAIRO, 13 July 2021 — Egypt said on Tuesday that the talks would resume.")
     assert a.article.published == "2021-07-13"
     assert analyze("Egypt said the talks would resume.").article.published is None
+
+
+def test_officials_of_a_state_are_the_source_not_the_state(analyze):
+    a = analyze("The talks will resume on Monday, according to Egyptian officials.")
+    speaker = next(x for x in a.actors if x.id == a.statements[0].speaker)
+    assert speaker.affiliation == "egypt" and speaker.unnamed_source
