@@ -128,10 +128,12 @@ def _place_qualifiers(doc: Doc, found: list[MentionInfo], gazetteer: Gazetteer) 
     """The place that opens a name the knowledge base knows the rest of ("the [Florida]
     Democratic Party", "[Gaza] Hamas"): a place mention of its own, not an actor."""
     out = []
+    by_start: dict[int, list[MentionInfo]] = {}
+    for m in found:
+        if m.kb is not None:
+            by_start.setdefault(m.start, []).append(m)
     for ent in doc.ents:
-        for m in found:
-            if not (ent.start < m.start < ent.end and m.kb is not None):
-                continue
+        for m in (m for k in range(ent.start + 1, ent.end) for m in by_start.get(k, ())):
             start = ent.start + (doc[ent.start].lower_ == "the")
             if start >= m.start or any(o.start < m.start and o.end > start for o in found if o is not m):
                 continue
@@ -143,11 +145,13 @@ def _place_qualifiers(doc: Doc, found: list[MentionInfo], gazetteer: Gazetteer) 
     return out
 
 
-def _inside_place_name(doc: Doc, span: Span, kb: KnowledgeBase, gazetteer: Gazetteer, day: str | None) -> bool:
+def _inside_place_name(places: list[Span], span: Span, kb: KnowledgeBase, gazetteer: Gazetteer,
+                       day: str | None) -> bool:
     """Whether a knowledge-base name is only part of a longer place name the NER found and
-    the gazetteer has ("Jersey" in "New Jersey", "Mexico" in "New Mexico")."""
-    for ent in doc.ents:
-        if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) and ent.label_ in {"GPE", "LOC"}:
+    the gazetteer has ("Jersey" in "New Jersey", "Mexico" in "New Mexico"); ``places``: the
+    Doc's GPE and LOC entities."""
+    for ent in places:
+        if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
             return bool(gazetteer.candidates(ent.text, fuzzy=False, own=True)) and not kb.resolve(
                 ent.text, day=day, fuzzy=False)
     return False
@@ -157,10 +161,11 @@ def _kb_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KBM
                  words: WordLists) -> list[MentionInfo]:
     """Knowledge-base names; a capital used as a location is a place, not its state."""
     out, found = [], []
+    places = [e for e in doc.ents if e.label_ in {"GPE", "LOC"}]   # doc.ents builds every span anew
     for span in matcher(doc):
         span = _trim(span, words)
         hits = kb.resolve(span.text, day=day, fuzzy=False)
-        if hits and not _inside_place_name(doc, span, kb, gazetteer, day):
+        if hits and not _inside_place_name(places, span, kb, gazetteer, day):
             found.append((span, hits))
     # the countries the text's unambiguous names belong to: an ambiguous name goes with them
     countries = Counter(hits[0].actor.country for _, hits in found
