@@ -9,12 +9,10 @@ article's furniture: words of the page, not of anyone quoted in it.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from parley.nlp.lexicon import DATA_DIR, read_tsv
+from parley.nlp.lexicon import load_lexicons
 
-LAYOUT_FILE = DATA_DIR / "layout.tab"   # tab-separated; not a lexicon of load_lexicons()
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 SENTENCE_END = ".!?\u2026"
 CLOSERS = "\"'\u2019\u201d)]"
@@ -30,9 +28,9 @@ _DATE = (rf"\d{{1,2}} [{_UPPER}][a-z]+\.?(?:,? \d{{4}})?|[{_UPPER}][a-z]+\.? \d{
          r"|\d{4}-\d{2}-\d{2}")
 
 
-@functools.lru_cache(maxsize=1)
 def _words(kind: str) -> tuple[str, ...]:
-    return tuple(r["word"] for r in read_tsv(LAYOUT_FILE, ("kind", "word")) if r["kind"] == kind)
+    """The words of one kind of ``nlp/data/layout.tsv``."""
+    return load_lexicons().layout_lists.get(kind, ())
 
 
 def _byline_pattern() -> re.Pattern[str]:

@@ -149,6 +149,7 @@ class Lexicons:
     numbers: dict[str, int] = field(default_factory=dict)
     events: dict[str, tuple[str, str | None]] = field(default_factory=dict)   # fact -> (PLOVER type, mode)
     alias_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)   # aliases.tsv: list -> entries
+    layout_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # layout.tsv: kind -> words
 
     title_max_words: int = 1
     title_first_words: frozenset[str] = frozenset()
@@ -194,6 +195,8 @@ def load_lexicons(data_dir: Path = DATA_DIR) -> Lexicons:
                   for r in rows("events.tsv", "fact", "plover", "mode")}
     for row in rows("aliases.tsv", "list", "word"):
         lex.alias_lists[row["list"]] = (*lex.alias_lists.get(row["list"], ()), row["word"].lower())
+    for row in rows("layout.tsv", "kind", "word"):
+        lex.layout_lists[row["kind"]] = (*lex.layout_lists.get(row["kind"], ()), row["word"])
     _index(lex)
     return lex
 
