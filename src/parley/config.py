@@ -13,7 +13,7 @@ class Settings:
 
     model: str = DEFAULT_MODEL
     kb: str | None = None
-    attribution: str = "rules"   # who-said-what from the rules, the trained model, or both (see nlp/attribution.py)
+    attribution: str = "both"    # who-said-what from the rules, the trained model, or both (see nlp/attribution.py)
     db: str = "sqlite:///parley.db"
     chunk_chars: int = 20_000    # longer texts are parsed in pieces of this size (bounded memory)
     batch_size: int = 8          # pieces parsed together: memory grows with chunk_chars * batch_size

@@ -118,7 +118,7 @@ def test_settings_take_the_mode_from_the_environment(monkeypatch):
     monkeypatch.setenv("PARLEY_ATTRIBUTION", "both")
     assert Settings.load().attribution == "both"
     assert Settings.load(attribution="model").attribution == "model"
-    assert Settings().attribution == attribution.DEFAULT_MODE == "rules"
+    assert Settings().attribution == attribution.DEFAULT_MODE == "both"
 
 
 def _lexicons():

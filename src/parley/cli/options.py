@@ -33,7 +33,7 @@ kb_option = click.option("--kb", default=None, type=click.Path(dir_okay=False),
                          help="YAML file of extra actors merged over the built-in knowledge base [env PARLEY_KB].")
 attribution_option = click.option(
     "--attribution", type=click.Choice(["rules", "model", "both"]), default=None,
-    help="Statements from the rules, the trained attribution model, or both [env PARLEY_ATTRIBUTION; default rules].")
+    help="Statements from the rules, the trained attribution model, or both [env PARLEY_ATTRIBUTION; default both].")
 private_hosts_option = click.option(
     "--allow-private-hosts", is_flag=True,
     help="Also fetch feed links and redirects that lead to loopback, private or link-local addresses.")

@@ -9,7 +9,9 @@ whose names are romanised from another script, by the transliteration key of
 A name with several candidates is resolved by :meth:`Gazetteer.resolve`: population and
 feature class are the prior ("Texas" is the state, not a hamlet), the article's context
 moves it (a region or country named after a comma, "Long Beach, CA"; the countries and
-regions of the other places of the text).
+regions of the other places of the text; the other names of the text that have a reading near
+a candidate, :attr:`GeoContext.nearby`). A city named like its region ("Hama") is put just
+above that region, not above the other places of its name.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ _STOP = {"the", "of", "can", "police", "mobile", "hope", "deal", "sale", "union"
 # feature classes: the prior a class adds to a candidate (in powers of ten of population)
 _CLASS_PRIOR = {"continent": 4.0, "country": 3.0, "region": 2.0, "landmark": 6.0, "county": 0.5, "city": 0.0}
 _ROW = "p.id, p.name, p.country, p.admin1, p.feature, p.lat, p.lon, p.population, p.geonames_id"
+_NEARBY_BONUS = 1.5   # per other name of the text (at most two) with a candidate near a candidate
 _NEAR_KM = 400   # places listed together ("Sirte and Jafra") lie at most this far apart
 MAIN, ALTERNATE, QUALIFIER = 0, 1, 2   # how a name names its place (the index's name.how)
 INDEX = Path(str(resources.files("parley.knowledge") / "data" / "gazetteer.sqlite"))
@@ -67,6 +70,7 @@ class GeoContext:
 
     countries: dict[str, float] = field(default_factory=dict)
     regions: dict[tuple[str | None, str | None], float] = field(default_factory=dict)
+    nearby: dict[int, float] = field(default_factory=dict)   # place id -> other names with a place near it
 
     def add(self, place: GazPlace, weight: float = 1.0) -> None:
         """Count ``place``'s country and region (a country counts only as a country)."""
@@ -116,16 +120,26 @@ class Gazetteer:
         self.db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self.exact = _Exact(self)
         self._query = functools.lru_cache(maxsize=65536)(self._query_uncached)
+        self._middles: dict[str, tuple[float | None, float | None]] = {}
 
     def _query_uncached(self, table: str, key: str, qualifier: bool = False) -> tuple[tuple[GazPlace, int], ...]:
         how = "n.how" if table == "name" else str(ALTERNATE)
         extra = f" AND n.how < {QUALIFIER}" if table == "name" and not qualifier else ""
         rows = self.db.execute(f"SELECT {_ROW}, {how} FROM {table} n JOIN place p ON p.id = n.place "
                                f"WHERE n.key = ?{extra}", (key,)).fetchall()
+        rows = [r if r[5] is not None or r[4] != "country" else r[:5] + self._middle(r[2]) + r[7:] for r in rows]
         hits = [(GazPlace(r[1], r[2], r[5], r[6], r[8], "city" if r[4] == "capital" else r[4], r[7] or 0,
                           r[3] or None, r[4] == "capital", r[0]), r[9]) for r in rows]
         hits.sort(key=lambda h: _prior(h[0], h[1]), reverse=True)
         return tuple(hits[:12])
+
+    def _middle(self, country: str) -> tuple[float | None, float | None]:
+        """The point of a country the index has none for: the middle of its towns."""
+        if country not in self._middles:
+            lat, lon = self.db.execute("SELECT avg(lat), avg(lon) FROM place WHERE country = ? AND lat IS NOT NULL "
+                                       "AND feature IN ('city', 'capital')", (country,)).fetchone()
+            self._middles[country] = (None, None) if lat is None else (round(lat, 4), round(lon, 4))
+        return self._middles[country]
 
     def candidates(self, name: str, *, fuzzy: bool = True, qualifier: bool = False,
                    own: bool = False) -> list[GazPlace]:
@@ -181,8 +195,7 @@ class Gazetteer:
         if not hits:
             return None
         scored = [_score(p, how, context, within) for p, how in hits]
-        seats = _seats(hits)
-        scored = [(s + 4, p, why + ", seat of its region") if p.id in seats else (s, p, why) for s, p, why in scored]
+        scored = _over_regions(scored, _seats(hits))
         scored = _nearest(scored, near)
         scored = sorted(((s - i * 1e-6, p, why) for i, (s, p, why) in enumerate(scored)),
                         key=lambda x: x[0], reverse=True)
@@ -195,13 +208,22 @@ class Gazetteer:
         return choice.place if choice else None
 
 
-def _seats(hits: tuple[tuple[GazPlace, int], ...]) -> set[int]:
-    """Cities named like the region they are the main town of ("Hama", "Idlib"): the name
-    means the city unless the text says the region."""
+def _seats(hits: tuple[tuple[GazPlace, int], ...]) -> dict[int, int]:
+    """Cities named like the region they are the main town of ("Hama", "Idlib"), each with
+    that region: the name means the city unless the text says the region."""
     regions = [p for p, _ in hits if p.kind in {"region", "county"}]
-    return {p.id for p, _ in hits if p.kind == "city" and any(
-        r.region == p.region and fold(r.name) == fold(p.name) and p.population >= 0.25 * r.population
-        for r in regions)}
+    return {p.id: r.id for p, _ in hits if p.kind == "city" for r in regions
+            if r.region == p.region and fold(r.name) == fold(p.name) and p.population >= 0.25 * r.population}
+
+
+def _over_regions(scored: list[tuple[float, GazPlace, str]], seats: dict[int, int]) -> list[tuple[float, GazPlace, str]]:
+    """Put each seat just above the region it is named like: the seat wins over its region,
+    not over the other places of its name ("Paris" in a text about Illinois)."""
+    if not seats:
+        return scored
+    by_id = {p.id: s for s, p, _ in scored}
+    return [(max(s, by_id.get(seats[p.id], s) + 0.5), p, why + ", seat of its region") if p.id in seats
+            else (s, p, why) for s, p, why in scored]
 
 
 def _nearest(scored: list[tuple[float, GazPlace, str]],
@@ -255,6 +277,9 @@ def _score(place: GazPlace, how: int, context: GeoContext | None,
         weight = context.countries.get(place.country or "", 0.0)
         if weight:
             score, why = score + 2.0 + min(weight, 3) / 2, why + ["country of the text"]
+        weight = context.nearby.get(place.id, 0.0)
+        if weight:
+            score, why = score + _NEARBY_BONUS * min(weight, 2), why + ["near other places of the text"]
     return score, place, ", ".join(why)
 
 

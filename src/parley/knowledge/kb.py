@@ -115,6 +115,7 @@ class KnowledgeBase:
     def _index(self) -> None:
         self.by_alias: dict[str, list[tuple[KBActor, str, str]]] = {}
         self.by_key: dict[str, list[tuple[KBActor, str]]] = {}
+        self._forms: dict[str, tuple[KBActor, str]] = {}   # every spelling, for the text matcher
         for actor in self.actors.values():
             for form in (actor.name, *actor.aliases):
                 self._add(surface_key(form), actor, "alias", form)
@@ -127,15 +128,16 @@ class KnowledgeBase:
                 self._add(surface_key(form), actor, "seat", form)
 
     def _add(self, key: str, actor: KBActor, rule: str, form: str) -> None:
+        self._forms.setdefault(form, (actor, rule))
         entries = self.by_alias.setdefault(key, [])
         if not any(a.id == actor.id and r == rule for a, r, _ in entries):
             entries.append((actor, rule, form))
 
     def surface_forms(self) -> Iterable[tuple[str, KBActor, str]]:
-        """Every (form, actor, rule) the text matcher should look for."""
-        for entries in self.by_alias.values():
-            for actor, rule, form in entries:
-                yield form, actor, rule
+        """Every (form, actor, rule) the text matcher should look for: each spelling, also those
+        sharing a key that tokenise differently ("al-Qaeda in Iraq", "al Qaeda in Iraq")."""
+        for form, (actor, rule) in self._forms.items():
+            yield form, actor, rule
 
     # -- lookup ---------------------------------------------------------------------------
     def get(self, actor_id: str | None) -> KBActor | None:

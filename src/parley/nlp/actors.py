@@ -16,10 +16,12 @@ from spacy.tokens import Doc
 
 from parley.knowledge.kb import KnowledgeBase
 from parley.knowledge.translit import same_name
+from parley.nlp.anaphora import descriptions
 from parley.nlp.coref import merge_aliases
 from parley.nlp.components import Resources, component, day_of, doc_attribute
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.mentions import MentionInfo
+from parley.nlp.strikers import strikers
 from parley.nlp.table import ActorBuild, ActorTable, slug
 from parley.nlp.titled import title_appositions
 from parley.nlp.titles import country_pronouns, titles
@@ -64,6 +66,8 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
     title_appositions(doc, table)
     country_pronouns(doc, table, kb)
     _pronouns(doc, table)
+    strikers(doc, table)
+    descriptions(doc, table)
     return table
 
 
@@ -120,10 +124,16 @@ def _person(table: ActorTable, m: MentionInfo) -> ActorBuild:
 def _organization(table: ActorTable, m: MentionInfo) -> ActorBuild:
     key = slug(m.text)
     for actor in table.actors.values():
-        if actor.kind == "organization" and (slug(actor.name) == key or _acronym(actor.name) == m.text):
+        if actor.kind == "organization" and (slug(actor.name) == key or _acronym(actor.name) == m.text.replace("-", "")
+                                             or _leading_part(actor.name) == m.text):
             return actor
     aid = "organization:" + key
-    return table.actor(aid, m.text, "organization")
+    state = m.affiliated   # "Jordan Armed Forces": the body of the state its name opens with
+    if state is None or state.kind != "state":
+        return table.actor(aid, m.text, "organization")
+    words = table.lex.words
+    organ = (words.armed_nouns | words.state_body_words).intersection(m.text.lower().split())   # not "Libyan Center for ..."
+    return table.actor(aid, m.text, "organization", country=state.country, affiliation=state.id if organ else None)
 
 
 def _group(table: ActorTable, m: MentionInfo) -> ActorBuild:
@@ -141,6 +151,16 @@ def _group(table: ActorTable, m: MentionInfo) -> ActorBuild:
 
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _leading_part(name: str) -> str | None:
+    """The first part of a name in parts ("3rd Battalion" of "3rd Battalion, 6th Marines",
+    "Joint Task Force" of "Joint Task Force - Operation X"), which stands for the whole."""
+    for mark in (", ", " - ", " – ", " — "):
+        if mark in name:
+            head = name.split(mark, 1)[0]
+            return head if len(head.split()) >= 2 else None
+    return None
 
 
 def _run(doc: Doc, r: Resources) -> ActorTable:

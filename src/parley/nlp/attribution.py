@@ -25,7 +25,7 @@ from parley.nlp.components import Resources, component, doc_attribute
 
 MODEL_DIR = Path(__file__).parent / "models" / "attribution"
 MODES = ("rules", "model", "both")
-DEFAULT_MODE = "rules"
+DEFAULT_MODE = "both"
 
 
 @dataclass(frozen=True)

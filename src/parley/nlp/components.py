@@ -20,8 +20,8 @@ from parley.nlp.lexicon import Lexicons, load_lexicons
 
 
 class KBMatcher:
-    """Phrase matchers over every KB surface form: single capitalised words case-sensitively,
-    longer or lowercase forms case-insensitively."""
+    """Phrase matchers over every KB surface form (with a typographic apostrophe too):
+    single capitalised words case-sensitively, longer or lowercase forms case-insensitively."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase):
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -29,11 +29,12 @@ class KBMatcher:
         exact, folded = set(), set()
         for form, _, _ in kb.surface_forms():
             text = form[4:] if form.lower().startswith("the ") and len(form) > 6 else form
-            tokens = nlp.make_doc(text)
-            if len(tokens) == 1 and text != text.lower():
-                exact.add(text)
-            else:
-                folded.add(text)
+            for variant in {text, text.replace("'", "\u2019")}:   # "Da'esh" as typeset: "Da’esh"
+                tokens = nlp.make_doc(variant)
+                if len(tokens) == 1 and variant != variant.lower():
+                    exact.add(variant)
+                else:
+                    folded.add(variant)
         self.exact.add("KB", [nlp.make_doc(t) for t in sorted(exact)])
         self.folded.add("KB", [nlp.make_doc(t) for t in sorted(folded)])
 

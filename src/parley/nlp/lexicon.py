@@ -98,6 +98,8 @@ class WordLists:
     body_kinds: frozenset[str]
     voice_words: frozenset[str]
     noun_content_preps: frozenset[str]
+    addressee_verbs: frozenset[str]
+    notice_words: frozenset[str]
     agreement_words: frozenset[str]
     regime_nouns: frozenset[str]
     action_nouns: frozenset[str]
@@ -124,6 +126,13 @@ class WordLists:
     then_words: frozenset[str]
     aside_marks: frozenset[str]
     belief_adjectives: frozenset[str]
+    unit_words: frozenset[str]
+    unit_designators: frozenset[str]
+    anaphor_heads: frozenset[str]
+    armed_descriptors: frozenset[str]
+    opposed_when_negated: frozenset[str]
+    state_body_words: frozenset[str]
+    rank_abbreviations: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:

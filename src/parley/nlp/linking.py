@@ -13,7 +13,9 @@ statement overlaps it, and only when its speaker can be linked with the rules' o
    "“...” ― Name"), through :func:`speaker_for`;
 3. else no statement: a content without a speaker is left out rather than guessed;
 4. and a content that is neither a clause nor a quote (a bare noun phrase: "welcomed the
-   decision") is a stance, not a statement: it is left out too.
+   decision") is a stance, not a statement: it is left out too, as are a quoted name, a
+   relative or time clause, and what the rules leave out on purpose (a description, "an
+   activist who pledged to ..."; a first-person belief, "We are confident that ...").
 
 With ``attribution = model`` the model's content spans are the only statements, linked the
 same way.
@@ -24,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.attribution import ModelSpan
 from parley.nlp.lexicon import Lexicons
-from parley.nlp.quotes import is_quote
+from parley.nlp.quotes import is_quote, quote_spans
 from parley.nlp.speech import StatementInfo, make_statement, speaker_for
 from parley.nlp.syntax import subject_of
 from parley.nlp.table import ActorTable
@@ -49,15 +51,16 @@ def combine(doc: Doc, table: ActorTable, lex: Lexicons, rules: list[StatementInf
     cues = [s for s in spans if s.label == "CUE"]
     sources = [s for s in spans if s.label == "SOURCE"]
     out = list(rules)
+    closing = {b for _, b in quote_spans(doc.text)}
     for content in (s for s in spans if s.label == "CONTENT"):
-        rng = _trimmed(doc, lex, content.start, content.end)
+        rng = _trimmed(doc, lex, content.start, content.end, closing)
         if rng is None or any(st.tokens[0] < rng[1] and rng[0] < st.tokens[1] for st in out):
             continue
         linked = link(doc, table, lex, rng, cues, sources)
         if linked is None:
             continue
         speaker, source, cue, cue_tokens = linked
-        if not _said(doc, rng):
+        if not _said(doc, lex, rng):
             continue
         st = make_statement(doc, speaker, cue, rng, False, source, cue_tokens)
         if st is not None:
@@ -86,6 +89,8 @@ def by_cue(doc: Doc, table: ActorTable, lex: Lexicons, rng: tuple[int, int], cue
         if cue is not None and root.head.i == verb.i and root.dep_ in {"dobj", "dative"} and cue.frame == "clause":
             continue   # the addressee of a verb of saying ("told reporters") is not what was said
         subj = subject_of(verb, lex, inherit=True)
+        if subj is not None and _described(lex, verb, subj, root):
+            continue
         if subj is not None and _outside(subj.i, rng):
             speaker, source = _relative_speaker(table, lex, subj) or speaker_for(table, subj)
             if speaker is not None:
@@ -101,6 +106,10 @@ def by_source(doc: Doc, table: ActorTable, lex: Lexicons, rng: tuple[int, int], 
     lemma = _head(doc[cue.start:cue.end]).lemma_.lower() if cue else ""
     if lemma not in lex.reporting_verbs and lemma not in lex.reporting_nouns:
         return None   # no reporting word beside the content: no statement
+    verb = _head(doc[cue.start:cue.end])
+    subj = subject_of(verb, lex, inherit=True) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is not None and _described(lex, verb, subj, doc[rng[0]:rng[1]].root):
+        return None
     dashes = lex.words.dash_marks
     # "“...” ― Name": a source after a dash that follows the content comes first
     for src in sorted(sources, key=lambda s: (not (s.start > rng[1] and any(
@@ -109,6 +118,15 @@ def by_source(doc: Doc, table: ActorTable, lex: Lexicons, rng: tuple[int, int], 
         if speaker is not None:
             return speaker, source, lemma, (cue.start, cue.end)
     return None
+
+
+def _described(lex: Lexicons, verb: Token, subj: Token, root: Token) -> bool:
+    """What the rules leave out: "an activist who pledged to ban rallies" describes (a relative
+    subject without a clause of saying); "We are confident that ..." is the voice of a quote."""
+    words = lex.words
+    if (verb.dep_ == "relcl" or subj.lemma_.lower() in words.relative_words) and root.dep_ not in {"ccomp", "parataxis"}:
+        return True
+    return root.head.lower_ in words.belief_adjectives and subj.lower_ in words.speaker_pronouns
 
 
 def _relative_speaker(table: ActorTable, lex: Lexicons, subj: Token) -> tuple[str, tuple[int, int]] | None:
@@ -125,16 +143,30 @@ def _beside(span: ModelSpan, rng: tuple[int, int], window: Span) -> bool:
     return window.start <= span.start and span.end <= window.end and (span.end <= rng[0] or span.start >= rng[1])
 
 
-def _said(doc: Doc, rng: tuple[int, int]) -> bool:
+def _said(doc: Doc, lex: Lexicons, rng: tuple[int, int]) -> bool:
     """Whether a content reads as something said: a clause or a quote. A bare noun phrase
-    ("welcomed the decision", "supports the force") is a stance, which the relations take."""
-    return doc[rng[0]:rng[1]].root.pos_ in {"VERB", "AUX"} or is_quote(doc[rng[0]])
+    ("welcomed the decision", "supports the force") is a stance, which the relations take; a
+    relative or adverbial clause ("that he had", "when it was confirmed") is no content."""
+    root, first = doc[rng[0]:rng[1]].root, doc[rng[0]]
+    if root.dep_ == "relcl" and first.dep_ != "mark" and first.lower_ in lex.words.relative_words:
+        return False   # "the same script that he had": a relative clause describes, it says nothing
+    if root.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in lex.words.content_marks
+                                    or c.dep_ == "advmod" and c.i < root.i and c.lower_ in lex.words.aside_marks
+                                    for c in root.children):
+        return False   # "When the diagnosis was confirmed, she ...": a time or a reason, not what was said
+    if root.pos_ in {"VERB", "AUX"}:
+        return True
+    # a quote is said, but not a quoted name ("also called “Q-West” in the north")
+    close = next((t.i for t in doc[rng[0] + 1:rng[1]] if is_quote(t)), rng[1])
+    return is_quote(first) and sum(1 for t in doc[rng[0] + 1:close] if not t.is_punct) >= MIN_CONTENT_TOKENS
 
 
-def _trimmed(doc: Doc, lex: Lexicons, start: int, end: int) -> tuple[int, int] | None:
-    """A content's tokens without edge spaces and punctuation (quotation marks stay) or a leading
-    "that", or None when fewer than :data:`MIN_CONTENT_TOKENS` words remain."""
+def _trimmed(doc: Doc, lex: Lexicons, start: int, end: int, closing: set[int]) -> tuple[int, int] | None:
+    """A content's tokens without edge spaces and punctuation (quotation marks stay, unless one
+    closes the quote before the content: its offset is in ``closing``) or a leading "that", or
+    None when fewer than :data:`MIN_CONTENT_TOKENS` words remain."""
     while start < end and (doc[start].is_space or doc[start].is_punct and not is_quote(doc[start])
+                           or is_quote(doc[start]) and doc[start].idx in closing
                            or doc[start].dep_ == "mark" and doc[start].lower_ in lex.words.content_marks):
         start += 1
     while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not is_quote(doc[end - 1])):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from parley.knowledge.gazetteer import Gazetteer, GazPlace
 from parley.knowledge.kb import KBActor, KnowledgeBase, Resolution
 from parley.nlp.components import KBMatcher, Resources, component, day_of, doc_attribute
+from parley.nlp.bodies import body_names, joined_persons, places_in, with_bodies
 from parley.nlp.lexicon import Lexicons, WordLists
 from parley.nlp.qualifiers import choose, government, split_names
 
@@ -102,12 +103,21 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
     words = lex.words
     out = _kb_mentions(doc, kb, gazetteer, matcher, day, words)
     out += _place_qualifiers(doc, out, gazetteer)
-    taken = {i for m in out for i in range(m.start, m.end)}
+    bodies = _free_bodies(doc, out, kb, day, lex)
+    owners = {b.start: m for b in bodies for m in out if m.kb is not None and m.kb.kind == "state"
+              and b.start <= m.start and m.end < b.end}
+    taken = {i for m in out if m not in owners.values() for i in range(m.start, m.end)}
     prefer = tuple({m.kb.country for m in out if m.kb and m.kb.country})
-    for ent in split_names(doc, kb, gazetteer, day, lex):
+    ents = joined_persons(split_names(doc, kb, gazetteer, day, lex))
+    for ent in with_bodies(ents, bodies):
         if ent.label_ not in NER_LABELS or taken.intersection(range(ent.start, ent.end)):
             continue
         span = _trim(ent, words)
+        while ent.label_ == "ORG" and len(span) > 1 and _abbreviated_title(doc, span.end - 1, words):
+            span = doc[span.start:span.end - 1]   # "[Army] Maj. Gen. X": the rank is no part of the body
+        owner = next((o for o in owners.values() if span.start <= o.start and o.end < span.end), None)
+        if owner is None and any(o.start < span.end and span.start < o.end for o in owners.values()):
+            continue   # the state in a body's name is no entity of its own
         if not span.text.strip() or not any(t.is_alpha for t in span):
             continue
         if span.text.lower().removesuffix("s") in words.equipment_words:
@@ -115,12 +125,54 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
         if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lemma_.lower() in words.office_words:
             continue   # "Interior Minister X": a portfolio, not an organisation
         m = _resolve_entity(span, ent.label_, kb, gazetteer, day, prefer)
+        if m is not None and owner is not None and m.kb is None:
+            m.affiliated = owner.kb
+            owner.agent = False   # "Jordan" of "Jordan Armed Forces": a place, the body acts
+            if owner.place is None:   # "Canadian" of "the Canadian Food Inspection Agency": Canada
+                owner.place = gazetteer.lookup(owner.kb.name, fuzzy=False)
         if m is not None:
             out.append(m)
             taken.update(range(span.start, span.end))
+            if ent in bodies and m.kb is None:   # "[Athens] Police Department": Athens is still a place
+                out += [p for p in (_resolve_entity(e, e.label_, kb, gazetteer, day, prefer)
+                                    for e in places_in(ent, ents)) if p is not None and not p.agent]
     if lex.nominals:
         out = _nominals(doc, out, taken, lex.nominals, words)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _abbreviated_title(doc: Doc, i: int, words: WordLists) -> bool:
+    """An abbreviated rank ("Maj.", "Gen.", "Lt."), its full stop a token of its own or not."""
+    tok = doc[i]
+    if tok.lower_.rstrip(".") not in words.rank_abbreviations or not tok.is_title:
+        return False
+    return tok.text.endswith(".") or (i + 1 < len(doc) and doc[i + 1].text == ".")
+
+
+def _free_bodies(doc: Doc, found: list[MentionInfo], kb: KnowledgeBase, day: str | None,
+                 lex: Lexicons) -> list[Span]:
+    """The body names (``nlp/bodies.py``) that no knowledge-base name overlaps, except a
+    state's name that opens them ("[Jordan] Armed Forces – Arab Army"): that state stays a
+    place of the text and is who the body belongs to; a name of another country's actor after
+    it is only part of the body's name ("Syrian [Arab Coalition]" is not the Saudi-led "Arab
+    coalition"), and is dropped. A body the knowledge base knows by its whole name is left to
+    the knowledge-base match."""
+    out = []
+    for body in body_names(doc, lex):
+        inside = [m for m in found if m.start < body.end and body.start < m.end]
+        if any(m.start <= body.start and body.end <= m.end for m in inside) or kb.resolve(body.text, day=day, fuzzy=False):
+            continue
+        owner = next((m for m in inside if m.kb is not None and m.kb.kind == "state" and body.start <= m.start
+                      and m.end < body.end), None)   # "[Jordan] Armed Forces", "Royal [Jordanian] Air Force"
+        rest = [m for m in inside if m is not owner]
+        if rest and (owner is None or not all(
+                m.kb is not None and m.kb.kind != "state" and m.kb.country != owner.kb.country
+                and owner.end <= m.start and m.end <= body.end for m in rest)):
+            continue
+        for m in rest:
+            found.remove(m)
+        out.append(body)
     return out
 
 

@@ -16,6 +16,7 @@ from thinc.api import Config
 # importing the extractor modules registers their factories
 from parley.nlp import actors, attribution, conditionals, demands, events, mentions, paragraphs, places, relations, statements  # noqa: F401
 from parley.errors import LexiconError, ModelError
+from parley.nlp.footnotes import split_footnotes
 from parley.nlp.lexicon import DATA_DIR
 
 PIPES_FILE = DATA_DIR / "pipeline.cfg"
@@ -84,8 +85,11 @@ def load_pipeline(model: str, kb: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"the spaCy pipeline {model!r} lacks {', '.join(sorted(missing))}")
+    split_footnotes(nlp)   # "the Levant.[1]": the mark is a token of its own
     if "parley_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("parley_paragraphs", before="parser")   # blank lines end sentences
+    if "parley_footnotes" not in nlp.pipe_names:
+        nlp.add_pipe("parley_footnotes", before="parser")   # reference marks close sentences
     return add_parley_pipes(nlp, kb=kb)
 
 

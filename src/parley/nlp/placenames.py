@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from parley.dates import MONTHS
 from parley.knowledge.gazetteer import Choice, Gazetteer, GazPlace, GeoContext
 from parley.nlp.lexicon import Lexicons, WordLists
 from parley.nlp.mentions import PLACE_LABELS, MentionInfo, is_locative
@@ -20,6 +21,10 @@ from parley.nlp.mentions import PLACE_LABELS, MentionInfo, is_locative
 # a name the NER took for a person or organisation is a place only if it is this big (or a
 # country, region or landmark) or lies in a region the text is about
 REPAIR_POPULATION = 50000
+# the capital a seat's name denotes wins over a region of that name unless it scores this much more
+SEAT_MARGIN = 2.5
+# what the NER calls a language or a nationality is no place ("in English")
+_NOT_PLACE_ENTS = {"LANGUAGE", "NORP", "MONEY", "LAW"}
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Named:
     fixed: GazPlace | None = None  # a qualifier's region ("Ind." in "Lafayette, Ind.")
     within: GazPlace | None = None
     choice: Choice | None = None
+    seat: str | None = None        # the country the knowledge base knows this name as the seat of
 
 
 def resolve_name(doc: Doc, n: Named, gazetteer: Gazetteer, words: WordLists, *,
@@ -48,8 +54,15 @@ def resolve_name(doc: Doc, n: Named, gazetteer: Gazetteer, words: WordLists, *,
         return Choice(n.fixed, ((0.0, n.fixed, "the region written after a place"),))
     choice = gazetteer.resolve(n.text, context=context, within=n.within, near=near)
     if choice is not None:
-        return choice
+        return _seat_reading(choice, n.seat) if n.seat and n.within is None else choice
     toks = list(doc[n.start:n.end])
+    comma = next((i for i, t in enumerate(toks) if 0 < i < len(toks) - 1 and t.text == ","), None)
+    if comma is not None and n.within is None:      # "Washington, D.C." written as one name
+        within = next((p for p in gazetteer.candidates(doc[toks[comma + 1].i:n.end].text, fuzzy=False, qualifier=True)
+                       if p.kind in {"region", "country"}), None)
+        choice = gazetteer.resolve(doc[n.start:toks[comma].i].text, context=context, within=within, near=near)
+        if choice is not None:
+            return choice
     region = len(toks) > 1 and toks[-1].lower_ in words.region_nouns
     cut = next((i for i, t in enumerate(toks) if i and t.lower_ in words.facility_nouns | words.region_nouns),
                len(toks))
@@ -64,6 +77,31 @@ def resolve_name(doc: Doc, n: Named, gazetteer: Gazetteer, words: WordLists, *,
     choice = gazetteer.resolve(part, context=context, within=n.within, near=near)
     regions = [s for s in choice.scored if s[1].kind in {"region", "county"}] if choice and region else []
     return Choice(regions[0][1], tuple(regions)) if regions else choice
+
+
+def _seat_reading(choice: Choice, country: str) -> Choice:
+    """A name the knowledge base knows as a state's seat ("Washington") is that capital
+    rather than a region of the name, unless the region is much more likely here (the text
+    is about Washington state)."""
+    best = choice.scored[0]
+    seat = next((s for s in choice.scored if s[1].capital and s[1].country == country), None)
+    if seat is None or seat is best or best[1].kind not in {"region", "county"} or seat[0] < best[0] - SEAT_MARGIN:
+        return choice
+    return Choice(seat[1], (seat,) + tuple(s for s in choice.scored if s is not seat))
+
+
+def leading_place(doc: Doc, n: Named, gazetteer: Gazetteer, context: GeoContext | None = None) -> Choice | None:
+    """The town or region that opens a longer name the gazetteer lacks ("Mount Pleasant
+    Civic Center", "Richmond Olympic Oval"): the longest leading part that is a place's own
+    name."""
+    for end in range(n.end - 1, n.start, -1):
+        part = doc[n.start:end]
+        if part[-1].is_punct or not gazetteer.candidates(part.text, fuzzy=False, own=True):
+            continue
+        choice = gazetteer.resolve(part.text, context=context, fuzzy=False)
+        if choice is not None and choice.place.kind in {"city", "region", "county"}:
+            return choice
+    return None
 
 
 def region_phrases(doc: Doc, named: list[Named], mentions: list[MentionInfo], gazetteer: Gazetteer,
@@ -98,7 +136,7 @@ def after_locatives(doc: Doc, named: list[Named], mentions: list[MentionInfo], g
             continue
         end = prep.i + 1
         while end < len(doc) and end - prep.i <= 4 and end not in taken and (doc[end].is_title or doc[end].is_upper) \
-                and doc[end].is_alpha:
+                and doc[end].is_alpha and not _not_a_place(doc[end]):
             end += 1
         if end == prep.i + 1 or (end < len(doc) and doc[end].text == "'s"):
             continue
@@ -109,6 +147,12 @@ def after_locatives(doc: Doc, named: list[Named], mentions: list[MentionInfo], g
         out.append(Named(span.start, span.end, span.start_char, span.end_char, span.text, True, located=True))
         taken.update(range(span.start, span.end))
     return out
+
+
+def _not_a_place(tok: Token) -> bool:
+    """Whether a capitalised word after a locative preposition is a month ("in August"), a
+    language or a nationality ("in English"), not a place name."""
+    return tok.lower_ in MONTHS or tok.ent_type_ in _NOT_PLACE_ENTS
 
 
 def datelines(doc: Doc, named: list[Named], gazetteer: Gazetteer) -> list[Named]:
@@ -164,7 +208,8 @@ def place_names_of(doc: Doc, m: MentionInfo, gazetteer: Gazetteer, words: WordLi
     if m.kb is not None or m.place is not None or m.label in PLACE_LABELS:
         return [Named(m.start, m.end, m.start_char, m.end_char, m.text, literal,
                        repaired=m.kb is None and m.place is None and m.ner_label not in PLACE_LABELS,
-                       located=is_locative(doc[m.start:m.end], words))]
+                       located=is_locative(doc[m.start:m.end], words),
+                       seat=m.kb.country if m.rule == "seat" and m.kb is not None else None)]
     if m.label not in {"PERSON", "ORG"}:
         return []
     span = doc[m.start:m.end]

@@ -8,7 +8,10 @@ sites, places without coordinates. Which spans name places is :mod:`parley.nlp.p
 
 Resolution runs twice: first each name alone, with the region or country written after it
 ("Long Beach, CA", "Sirte, Libya"); then again with the countries and regions of the other
-names of the text as context, so "Gainesville" in a story about Texas is in Texas.
+names of the text as context, so "Gainesville" in a story about Texas is in Texas, and with
+the readings of the other names that lie near each reading (:mod:`parley.nlp.placecontext`),
+so "Paris" next to "Henry County" is the Paris in that county. A name the gazetteer lacks
+may still be placed at the town that opens it ("Mount Pleasant Civic Center").
 """
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ from parley.nlp.components import Resources, component, doc_attribute
 from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons, WordLists
 from parley.nlp.mentions import MentionInfo
-from parley.nlp.placenames import (REPAIR_POPULATION, Named, after_locatives, datelines, no_persons_or_things,
-                                   place_names_of, qualify, region_phrases, resolve_name)
+from parley.nlp.placecontext import nearby_support
+from parley.nlp.placenames import (REPAIR_POPULATION, Named, after_locatives, datelines, leading_place,
+                                   no_persons_or_things, place_names_of, qualify, region_phrases, resolve_name)
 
 # the contract's feature class of each kind of gazetteer entry
 _FEATURES = {"continent": "continent", "country": "country", "region": "region", "county": "region",
@@ -40,6 +44,11 @@ class PlaceInfo:
     why: str = ""
     country: str | None = None   # of a place the gazetteer lacks: the country the text puts it in
     site: bool = False           # a site named by a common noun ("the camp")
+
+    def add(self, start: int, end: int, text: str, literal: bool) -> None:
+        """One more mention of the place."""
+        self.mentions.append((start, end, text))
+        self.literal.append(literal)
 
     def to_model(self, chunk: Chunk) -> Place:
         """The contract's Place (coordinates from the gazetteer), mentions at article offsets."""
@@ -73,10 +82,16 @@ def find_places(doc: Doc, mentions: list[MentionInfo], gazetteer: Gazetteer, lex
     for n in named:
         n.choice = resolve_name(doc, n, gazetteer, words)
     partners = _partners(doc, named)
+    support = nearby_support(_readings(named))
     for n in named:
         if n.choice is not None:
             near = tuple(p.choice.place for p in partners.get(id(n), ()) if p.choice is not None)
-            n.choice = resolve_name(doc, n, gazetteer, words, context=_context(named, n.text), near=near)
+            context = _context(named, n.text)
+            context.nearby = support.get(n.text, {})
+            n.choice = resolve_name(doc, n, gazetteer, words, context=context, near=near)
+    for n in named:
+        if n.choice is None and not n.repaired and _unlisted_place(doc, n, words):
+            n.choice = leading_place(doc, n, gazetteer, _context(named, n.text))
     out: dict[str, PlaceInfo] = {}
     for n in named:
         if n.choice is None:
@@ -85,15 +100,13 @@ def find_places(doc: Doc, mentions: list[MentionInfo], gazetteer: Gazetteer, lex
                 key = "?" + " ".join(n.text.lower().split())
                 country = n.within.country if n.within is not None else None
                 info = out.setdefault(key, PlaceInfo(None, n.text, country=country, why="not in the gazetteer"))
-                info.mentions.append((n.start_char, n.end_char, n.text))
-                info.literal.append(n.literal)
+                info.add(n.start_char, n.end_char, n.text, n.literal)
             continue
         place = n.choice.place
         if n.repaired and not _plausible(place, named):
             continue
         info = out.setdefault(str(place.id or place.name), PlaceInfo(place, place.name, why=n.choice.scored[0][2]))
-        info.mentions.append((n.start_char, n.end_char, n.text))
-        info.literal.append(n.literal)
+        info.add(n.start_char, n.end_char, n.text, n.literal)
     _add_sites(doc, mentions, [n for n in named if n.choice is not None and str(n.choice.place.id or n.choice.place.name)
                                 in out], out, words)
     return sorted(out.values(), key=lambda p: p.mentions[0][0])
@@ -118,8 +131,7 @@ def _add_sites(doc: Doc, mentions: list[MentionInfo], located: list[Named], out:
         else:
             info = out.setdefault("~" + " ".join(m.text.lower().split()),
                                   PlaceInfo(None, m.text, why="a site named by a common noun", site=True))
-        info.mentions.append((m.start_char, m.end_char, m.text))
-        info.literal.append(True)
+        info.add(m.start_char, m.end_char, m.text, True)
 
 
 def _unlisted_place(doc: Doc, n: Named, words: WordLists) -> bool:
@@ -145,6 +157,17 @@ def _partners(doc: Doc, named: list[Named]) -> dict[int, list[Named]]:
         groups.setdefault(tok.i, []).append(n)
     return {id(n): [m for m in group if m is not n] for group in groups.values() if len(group) > 1
             for n in group}
+
+
+def _readings(named: list[Named]) -> dict[str, list[tuple[float, GazPlace]]]:
+    """Each name's scored candidates after the first pass (only the chosen one where the
+    text says where the place is)."""
+    out: dict[str, list[tuple[float, GazPlace]]] = {}
+    for n in named:
+        if n.choice is not None and n.text not in out:
+            fixed = n.fixed is not None or n.within is not None
+            out[n.text] = [(s, p) for s, p, _ in n.choice.scored[:1 if fixed else None]]
+    return out
 
 
 def _context(named: list[Named], own: str) -> GeoContext:

@@ -1,9 +1,10 @@
-"""Quotation marks: which tokens are marks, and the character spans a text quotes."""
+"""Quotation marks: which tokens are marks, the character spans a text quotes, and the name
+between a quote and its verb."""
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 OPEN_QUOTES = "\u201c\u00ab\u201e\""
 CLOSE_QUOTES = "\u201d\u00bb\u201c\""
@@ -55,3 +56,23 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         end = text.find("\n\n", scan)
         spans.append((open_at + 1, end if end != -1 else len(text)))
     return [(a, b) for a, b in spans if len(text[a:b].split()) >= 4]
+
+
+def named_after(doc: Doc, span: Span, verb: Token) -> Token | None:
+    """ "“...,” Chief Ana Ruiz said" / "“...,” said Ana Ruiz": the name between a closing quote and
+    its verb or right after it, for a verb the parser left without a subject of its own (or gave
+    one inside the quote)."""
+    k = span.end
+    while k < verb.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    words = doc[k:verb.i]
+    if not words and k == verb.i:   # "“...,” said Ana Ruiz, the mayor"
+        end = verb.i + 1
+        while end < min(len(doc), verb.i + 6) and (doc[end].pos_ == "PROPN" or doc[end].is_title and doc[end].is_alpha):
+            end += 1
+        return doc[end - 1] if end > verb.i + 1 and any(is_quote(t) for t in doc[span.end:k]) else None
+    if not 1 <= len(words) <= 8 or words[-1].pos_ not in {"PROPN", "NOUN", "PRON"} \
+            or not all(t.pos_ in {"PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT"} or t.is_title for t in words) \
+            or not any(is_quote(t) for t in doc[span.end:k]):
+        return None
+    return words[-1]

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from parley.models import Relation
+from parley.nlp.attitudes import adjective_pairs
 from parley.nlp.components import component, doc_attribute, on_claims
 from parley.nlp.facts import Chunk, unique
 from parley.nlp.lexicon import Lexicons
@@ -62,6 +63,10 @@ def find_relations(doc: Doc, table: ActorTable, statements: list[StatementInfo],
     out: list[RelationInfo] = []
     for tok in doc:
         out.extend(_construction(doc, tok, table, statements, lex))
+        if tok.pos_ == "ADJ" and (tok.lemma_.lower(), "ADJ") in lex.stance:
+            rel, preps = lex.stance[(tok.lemma_.lower(), "ADJ")]
+            out.extend(_emit(tok, adjective_pairs(tok, table, preps), rel, table, statements))
+            continue
         pos = _pos(tok, lex)
         key = (tok.lemma_.lower(), pos)
         if pos is None:
@@ -69,6 +74,12 @@ def find_relations(doc: Doc, table: ActorTable, statements: list[StatementInfo],
         if key == ("accept", "VERB") and negated(tok, lex):
             pairs = _verb_pairs(tok, table)
             out.extend(_emit(tok, pairs, "rejects", table, statements, negate=False))
+            continue
+        if pos == "VERB" and tok.lemma_.lower() in lex.words.opposed_when_negated and negated(tok, lex):
+            pairs = _verb_pairs(tok, table) or [   # "we will not allow ISIL to ...", ISIL parsed as the clause's subject
+                (s, t) for s in subject_actors(table, tok) for c in tok.children if c.dep_ in {"ccomp", "xcomp"}
+                for x in c.children if x.dep_ == "nsubj" for t in phrase_actors(table, x)]
+            out.extend(_emit(tok, pairs, "opposes", table, statements, negate=False))
             continue
         if key not in lex.stance:
             continue
@@ -161,15 +172,16 @@ def _verb_pairs(verb: Token, table: ActorTable, rel: str = "", direction: str = 
     targets: list[str] = []
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"}:
-            if direction == "recipient":   # "provided X to Y", "provided Y with X": not "an overview of Z"
-                targets += heads(table, c)
-            elif direction != "from":
-                targets += phrase_actors(table, c) or _object_owner(c, table)
+            targets += _object_targets(c, table, direction)
         elif c.dep_ == "prep" and c.lower_ in target_preps and not (c.lower_ == "with" and means) \
                 and not (direction == "recipient" and c.lower_ not in {"to", "for"}):
             for p in c.children:
                 if p.dep_ == "pobj":
                     targets += phrase_actors(table, p)
+        elif c.dep_ == "ccomp" and c.tag_ == "VBG" and direction not in {"from", "recipient"} \
+                and not any(x.dep_ in {"aux", "mark"} for x in c.children):
+            # "welcomed soldiers visiting from X", parsed as a clause: its subject is the object
+            targets += [a for x in c.children if x.dep_ == "nsubj" for a in phrase_actors(table, x)]
         elif c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -186,6 +198,19 @@ def _verb_pairs(verb: Token, table: ActorTable, rel: str = "", direction: str = 
     return [(s, t) for s in sources for t in targets]
 
 
+def _object_targets(obj: Token, table: ActorTable, direction: str) -> list[str]:
+    """The targets an object names: itself ("backed X"), the recipient ("provided masks to X",
+    parsed as a dative; "provided X with Y"), or whose the object is ("condemned X's attack",
+    "retook villages held by X")."""
+    if obj.dep_ == "dative" and obj.pos_ == "ADP":
+        return [a for p in obj.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
+    if direction == "recipient":   # not "an overview of Z"
+        return heads(table, obj)
+    if direction == "from":   # who held it
+        return _object_owner(obj, table, holders_only=True)
+    return phrase_actors(table, obj) or _object_owner(obj, table)
+
+
 def _predicate_holders(copula: Token, table: ActorTable) -> list[str]:
     """Who "is ready / determined / critical to" do something: the copula's subject, or the
     parties of a mutual subject ("a strong U.S.-Iraq partnership is critical to finish X")."""
@@ -196,14 +221,23 @@ def _predicate_holders(copula: Token, table: ActorTable) -> list[str]:
     return list(dict.fromkeys(parties)) or clause_actors(table, subj, copula)
 
 
-def _object_owner(obj: Token, table: ActorTable) -> list[str]:
+def _object_owner(obj: Token, table: ActorTable, holders_only: bool = False) -> list[str]:
     """Whose act or holding the object is: "condemned the attack by X", "destroyed X-held
-    buildings" (and its conjuncts: "destroyed two bridges and an X-held depot")."""
+    buildings", "retook areas held by X" (and its conjuncts: "destroyed two bridges and an
+    X-held depot")."""
     out: list[str] = []
-    for noun in [obj] + [c for c in obj.children if c.dep_ == "conj"]:
-        out += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-                for p in c.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
+    nouns = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+    nouns += [p for n in list(nouns) for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]   # "square kilometres of territory held by X"
+    for noun in nouns:
+        if not holders_only:
+            out += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                    for p in c.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
         out += [a for c in noun.children if c.tag_ == "VBN" for a in [hyphen_holder(c, table)] if a]
+        # "retook territory (previously) held by X": the holder is who is fought
+        out += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                for a in phrase_actors(table, p)]
     return list(dict.fromkeys(out))
 
 

@@ -263,6 +263,8 @@ def heads(table: ActorTable, head: Token) -> list[str]:
 
 def helpers(verb: Token, table: ActorTable) -> list[str]:
     """ "X is helping Y to destroy Z": who helps shares the aim, so X opposes Z too."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:   # "helping X to degrade and destroy Z"
+        verb = verb.head
     head = verb.head
     if verb.dep_ not in {"xcomp", "ccomp"} or head.i == verb.i \
             or head.lemma_.lower() not in table.lex.words.helping_verbs:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from parley.nlp.according import according_to, addressee_only
 from parley.nlp.attribution import mode_of
 from parley.nlp.components import Resources, component, doc_attribute
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.constructions import (adjective_statement, aside, coordinated_after, cue_key, misread_verb,
                                       relative, verb_tagged_noun)
 from parley.nlp.linking import combine
-from parley.nlp.quotes import CLOSE_QUOTES, OPEN_QUOTES, is_quote, quote_spans
+from parley.nlp.quotes import CLOSE_QUOTES, OPEN_QUOTES, is_quote, named_after, quote_spans
 from parley.nlp.speech import StatementInfo, speaker_for  # noqa: F401 (StatementInfo: re-exported)
 from parley.nlp.speech import make_statement as _make
 from parley.nlp.syntax import content_range, subject_of
@@ -48,7 +49,7 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
             elif tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() in lex.reporting_nouns:
                 st = _noun_statement(doc, tok, table)
             elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                st = _according_to(doc, tok, table)
+                st = according_to(doc, tok, table)
             if st is not None:
                 found.append(st)
     found = _drop_embedded(found)
@@ -113,6 +114,8 @@ def _colon_statements(doc: Doc, table: ActorTable, found: list[StatementInfo]) -
         while lead < colon.i and is_quote(doc[lead]):   # a transcript quoted whole: "WALLACE: ...
             lead += 1
         name = doc[lead:colon.i]
+        if len(name) == 1 and name[0].lower_ in table.lex.words.notice_words:
+            continue   # "Correction: An earlier version of this article ...": the editor's notice
         if not name or not all(t.pos_ in {"PROPN", "NOUN"} or t.is_title or t.is_upper or t.is_space for t in name):
             continue
         para_end = text.find("\n", colon.idx)
@@ -211,6 +214,10 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
             and lex.reporting_verbs[cue_key(verb, lex)].kind != "speech" \
             and (rng[1] - rng[0] < 3 or _only_actor(doc, table, rng)):
         return None   # "backs Haftar": a stance, not something said
+    if content is not None and content.dep_ in {"prep", "advcl"} and _only_time(doc, rng):
+        return None   # "spoke for about five minutes": how long, not what
+    if content is not None and addressee_only(verb, content, lex):
+        return None   # "told his supporters", "assured the families": whom it was said to, not what
     speaker, source = speaker_for(table, subj)
     if speaker is None:
         return None
@@ -243,6 +250,12 @@ def _content_of(doc: Doc, verb: Token, content: Token, lex: Lexicons) -> tuple[i
 def _only_actor(doc: Doc, table: ActorTable, rng: tuple[int, int]) -> bool:
     ids = {table.by_token.get(i) for i in range(*rng) if not doc[i].is_punct and doc[i].pos_ != "DET"}
     return len(ids) == 1 and None not in ids
+
+
+def _only_time(doc: Doc, rng: tuple[int, int]) -> bool:
+    """Whether a phrase is only a date or a time ("on Saturday", "for about five minutes")."""
+    words = [t for t in doc[rng[0]:rng[1]] if not t.is_punct]
+    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} for t in words)
 
 
 def _cue_tokens(verb: Token) -> tuple[int, int]:
@@ -286,6 +299,8 @@ def _noun_statement(doc: Doc, noun: Token, table: ActorTable) -> StatementInfo |
     start, end = content.left_edge.i, content.right_edge.i + 1
     if content.dep_ == "prep":
         start = content.i + 1
+        if _only_actor(doc, table, (start, end)) or _only_time(doc, (start, end)):
+            return None   # "her statement to the FBI", "his remarks on Saturday": to whom or when, not what
     # "statements of X that A, and that B": take coordinated that-clauses too
     tail = [t for t in doc[end:noun.sent.end] if t.dep_ == "conj" and t.head.i == content.i]
     if tail:
@@ -295,32 +310,6 @@ def _noun_statement(doc: Doc, noun: Token, table: ActorTable) -> StatementInfo |
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
     return _make(doc, speaker, noun.lemma_.lower(), (start, end), False, source, (noun.i, noun.i + 1))
-
-
-def _according_to(doc: Doc, tok: Token, table: ActorTable) -> StatementInfo | None:
-    to = doc[tok.i + 1]
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    sent = tok.sent
-    if pobj is None or any(t.lemma_.lower() in table.lex.reporting_verbs and any(c.dep_ == "ccomp" for c in t.children)
-                           for t in doc[sent.start:tok.i]):
-        return None   # "X said that ..., according to Reuters": the agency is the channel, X the speaker
-    speaker, source = speaker_for(table, pobj)
-    if speaker is None:
-        return None
-    phrase_end = max(pobj.right_edge.i, to.i) + 1
-    if tok.i <= sent.start + 1:
-        start, end = phrase_end, sent.end
-    else:   # "A, according to X, and B": the clause coordinated after the phrase goes on
-        start, end = sent.start, tok.i
-        after = coordinated_after(doc, tok.head, table.lex) if tok.head.i < tok.i else 0
-        end = after if after > phrase_end else end
-    while start < end and doc[start].is_punct:
-        start += 1
-    while end > start + 1 and doc[end - 1].is_punct:
-        end -= 1
-    return _make(doc, speaker, "according to", (start, end), False, source, (tok.i, tok.i + 2))
 
 
 # -- direct quotes ----------------------------------------------------------------------------
@@ -342,13 +331,18 @@ def _quotes(doc: Doc, table: ActorTable, lex: Lexicons, found: list[StatementInf
 
 
 def _quote_speaker(doc: Doc, span: Span, table: ActorTable, lex: Lexicons, found: list[StatementInfo]):
-    """A reporting verb outside the quote in the same sentence(s), else the last speaker."""
+    """A reporting verb outside the quote in the same sentence(s), else the last speaker (a
+    quote that goes on with the last speaker has no words naming its speaker: no source span)."""
     sents = {span[0].sent.start, span[-1].sent.start}
     window = [t for t in doc[min(sents):max(span[-1].sent.end, span.end)] if not span.start <= t.i < span.end]
     window += [t for t in doc[span.end:min(len(doc), span.end + 8)] if t not in window]
+    # "Asked about X, she said: “...”": the question put to the speaker is not the quote's cue
+    window.sort(key=lambda t: t.tag_ == "VBN" and t.dep_ == "advcl")
     for tok in window:
         if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in lex.reporting_verbs:
             subj = subject_of(tok, lex)
+            if subj is None or span.start <= subj.i < span.end:
+                subj = named_after(doc, span, tok)
             if subj is not None and not span.start <= subj.i < span.end:
                 speaker, source = speaker_for(table, subj)
                 if speaker:
@@ -356,7 +350,7 @@ def _quote_speaker(doc: Doc, span: Span, table: ActorTable, lex: Lexicons, found
     before = [st for st in found if st.tokens[1] <= span.start and span.start - st.tokens[1] < 60]
     if before:
         last = before[-1]
-        return last.speaker, last.source, (last.cue, (span.start, span.start))
+        return last.speaker, None, (last.cue, (span.start, span.start))   # no words name it here
     return None, None, ("", (span.start, span.start))
 
 

@@ -106,6 +106,8 @@ def phrase_actors(table: ActorTable, head: Token, *, skip_clauses: bool = True) 
                 continue
             if child.dep_ in {"det", "punct", "cc", "amod"} and child.i not in table.by_token:
                 continue
+            if child.dep_ == "npadvmod" and child.i < tok.i and child.is_sent_start:
+                continue   # a dateline misparsed into the phrase ("BAGHDAD - X provided ...")
             if child.dep_ == "prep" and child.lower_ not in table.lex.words.party_preps:
                 continue   # "the proposal for a truce in Yemen" does not name Yemen as a party
             stack.append(child)

@@ -411,7 +411,5 @@ def test_cue_without_content_or_with_only_an_actor_is_no_statement(run):
     assert facts(run(NO_CONTENT), "statements") == []
 
 
-@pytest.mark.xfail(strict=True, reason='"on" right after a reporting verb is read as its topic ("insisted '
-                   'on X"), so "spoke on Monday" says "Monday"')
 def test_date_after_on_is_not_what_was_said(run):
     assert facts(run(SPOKE_ON_A_DAY), "statements") == []
