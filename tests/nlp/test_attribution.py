@@ -141,3 +141,11 @@ def test_the_cli_flag_chooses_the_attribution(tmp_path):
     assert "the harbour will be rebuilt" in runs["both"].output
     bad = CliRunner().invoke(cli, ["analyze", str(path), "--attribution", "neural"])
     assert bad.exit_code == 2 and "neural" in bad.output
+
+
+def test_the_model_leaves_sentences_that_are_not_prose_alone(model):
+    nlp = get_nlp()
+    junk = "/".join(["x"] * 400)
+    doc = nlp(f"The foreign minister said that the border crossings would reopen next week. {junk}")
+    spans = tag(doc, model)
+    assert spans and all(doc[s.start:s.end].text.count("/x") == 0 for s in spans)

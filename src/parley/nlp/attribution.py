@@ -87,11 +87,23 @@ def _warn_missing(path: str) -> None:
 
 
 def tag(doc: Doc, model: Language) -> list[ModelSpan]:
-    """The model's spans on the Doc's own tokens, in text order."""
-    mdoc = Doc(model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    """The model's spans on the Doc's own tokens, in text order. Sentences that are not prose
+    (fewer than half their tokens words, punctuation aside: a run of URL pieces, a table) are
+    not tagged, so that junk input costs no model time."""
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    keep = [t.i for sent in sents if _prose(sent) for t in sent]
+    if not keep:
+        return []
+    mdoc = Doc(model.vocab, words=[doc[i].text for i in keep], spaces=[bool(doc[i].whitespace_) for i in keep])
     for _, proc in model.pipeline:
         mdoc = proc(mdoc)
-    return [ModelSpan(ent.label_, ent.start, ent.end) for ent in mdoc.ents]
+    return [ModelSpan(ent.label_, keep[ent.start], keep[ent.end - 1] + 1) for ent in mdoc.ents]
+
+
+def _prose(sent) -> bool:
+    """At least half the tokens that are not punctuation or space are words."""
+    tokens = [t for t in sent if not (t.is_punct or t.is_space)]
+    return sum(1 for t in tokens if t.is_alpha) * 2 >= len(tokens)
 
 
 def _run(doc: Doc, r: Resources) -> list[ModelSpan]:

@@ -275,6 +275,7 @@ def _initial_forms(doc: Doc, table: ActorTable, forms: dict[str, str]) -> None:
                 if len(key) >= 3:
                     by_initials.setdefault(key, set()).add(actor.id)
     seen: set[str] = set()
+    runs: dict[str, list[tuple[str, int, int]]] | None = None   # the text's capitalised runs, read once
     for tok in doc:
         if tok.i in table.by_token and not table.by_token[tok.i].startswith("organization:"):
             continue
@@ -284,29 +285,45 @@ def _initial_forms(doc: Doc, table: ActorTable, forms: dict[str, str]) -> None:
         letters = "".join(c for c in fold(span.text) if c.isalnum())
         owners = by_initials.get(letters, set())
         if not owners:
-            owners = _spelt_run(doc, table, letters)
+            runs = _capital_runs(doc, table) if runs is None else runs
+            owners = _spelt_run(doc, table, letters, runs)
         if len(owners) == 1:
             seen.add(span.text)
             forms[span.text] = next(iter(owners))
     _later_uses(doc, table, {t: forms[t] for t in seen})
 
 
-def _spelt_run(doc: Doc, table: ActorTable, letters: str) -> set[str]:
-    """ "JBF-OCS" and an earlier "Joint Border Force - Operation Calm Shield" that
-    the NER missed: the one capitalised name (of three words or more, owned by no actor but a
-    state) whose initials the short form spells becomes an organisation; its id, or none."""
+def _capital_runs(doc: Doc, table: ActorTable) -> dict[str, list[tuple[str, int, int]]]:
+    """Every run of capitalised words (three or more, with linking words and dashes between,
+    owned by no actor made from the text) by each initials key it spells."""
     links = alias_words().links
-    found: dict[str, list[tuple[int, int]]] = {}
+    runs: dict[str, list[tuple[str, int, int]]] = {}
     for s in range(len(doc)):
         if not cap(doc[s]) or table.by_token.get(s, "").startswith(TEXT_PREFIXES):
             continue
+        caps = 0
         for e in range(s + 1, min(s + 14, len(doc)) + 1):
             t = doc[e - 1]
             if not (cap(t) or t.lower_ in links or t.text in {"-", "\u2013"}) or \
                     table.by_token.get(e - 1, "").startswith(TEXT_PREFIXES):
                 break
-            if cap(t) and sum(cap(x) for x in doc[s:e]) >= 3 and letters in initials(doc[s:e].text):
-                found.setdefault(doc[s:e].text, []).append((s, e))
+            caps += cap(t)
+            if cap(t) and caps >= 3:
+                text = doc[s:e].text
+                for key in set(initials(text)):
+                    runs.setdefault(key, []).append((text, s, e))
+    return runs
+
+
+def _spelt_run(doc: Doc, table: ActorTable, letters: str, runs: dict[str, list[tuple[str, int, int]]]) -> set[str]:
+    """ "JBF-OCS" and an earlier "Joint Border Force - Operation Calm Shield" that
+    the NER missed: the one capitalised name (of three words or more, owned by no actor but a
+    state) whose initials the short form spells becomes an organisation; its id, or none.
+    ``runs``: :func:`_capital_runs` of the text (a run an actor has taken since is skipped)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for text, s, e in runs.get(letters, ()):
+        if not any(table.by_token.get(i, "").startswith(TEXT_PREFIXES) for i in range(s, e)):
+            found.setdefault(text, []).append((s, e))
     if len(found) != 1:
         return set()
     (name, spans), = found.items()
