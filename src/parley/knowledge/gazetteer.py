@@ -10,8 +10,9 @@ A name with several candidates is resolved by :meth:`Gazetteer.resolve`: populat
 feature class are the prior ("Texas" is the state, not a hamlet), the article's context
 moves it (a region or country named after a comma, "Long Beach, CA"; the countries and
 regions of the other places of the text; the other names of the text that have a reading near
-a candidate, :attr:`GeoContext.nearby`). A city named like its region ("Hama") is put just
-above that region, not above the other places of its name.
+a candidate, :attr:`GeoContext.nearby`; the kind of the places listed with it, "Oregon, Nevada
+and Wyoming"). A city named like its region ("Hama") is put just above that region, not above
+the other places of its name.
 """
 from __future__ import annotations
 
@@ -33,12 +34,19 @@ _STOP = {"the", "of", "can", "police", "mobile", "hope", "deal", "sale", "union"
          "river", "county", "village", "town", "island", "islands", "mount", "valley", "beach", "park",
          "street", "road", "airport", "station", "church", "school", "hospital", "office", "media",
          "news", "post", "times", "star", "sun", "globe", "herald", "tribune", "world", "earth", "ebola",
-         "western", "eastern", "northern", "southern", "federal", "metro", "national", "capital", "first"}
+         "western", "eastern", "northern", "southern", "federal", "metro", "national", "capital", "first",
+         "highway", "route", "avenue", "boulevard", "interstate", "exit"}
+# apostrophes and the marks that transliterate ayn and hamza ("Tall ‘Afar", "Qaṣr ʿAmra")
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bf", "\u02be", "\u02bc", "`", "\u00b4")
 # feature classes: the prior a class adds to a candidate (in powers of ten of population)
 _CLASS_PRIOR = {"continent": 4.0, "country": 3.0, "region": 2.0, "landmark": 6.0, "county": 0.5, "city": 0.0}
 _ROW = "p.id, p.name, p.country, p.admin1, p.feature, p.lat, p.lon, p.population, p.geonames_id"
 _NEARBY_BONUS = 1.5   # per other name of the text (at most two) with a candidate near a candidate
 _NEAR_KM = 400   # places listed together ("Sirte and Jafra") lie at most this far apart
+# for a candidate of the one kind (region or country) of the places listed with it, and one
+# more per place listed (at most three), as for the regions of the text
+_LISTED_BONUS = 2.0
+_AREA_KINDS = {"region", "country"}
 MAIN, ALTERNATE, QUALIFIER = 0, 1, 2   # how a name names its place (the index's name.how)
 INDEX = Path(str(resources.files("parley.knowledge") / "data" / "gazetteer.sqlite"))
 
@@ -93,7 +101,9 @@ def fold(text: str) -> str:
     no leading article."""
     t = unicodedata.normalize("NFKD", text.lower())
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = t.replace("\u2019", "'").replace("-", " ").replace("'", " ").replace(".", "")
+    for mark in _APOSTROPHES:
+        t = t.replace(mark, "'")
+    t = t.replace("-", " ").replace("'", " ").replace(".", "")
     t = " ".join(t.split())
     for art in ("the ", "al ", "el "):
         if t.startswith(art) and len(t) > len(art) + 2:
@@ -197,6 +207,7 @@ class Gazetteer:
         scored = [_score(p, how, context, within) for p, how in hits]
         scored = _over_regions(scored, _seats(hits))
         scored = _nearest(scored, near)
+        scored = _listed_kind(scored, near)
         scored = sorted(((s - i * 1e-6, p, why) for i, (s, p, why) in enumerate(scored)),
                         key=lambda x: x[0], reverse=True)
         return Choice(scored[0][1], tuple(scored))
@@ -207,6 +218,19 @@ class Gazetteer:
         choice = self.resolve(name, context=context, fuzzy=fuzzy)
         return choice.place if choice else None
 
+
+    def nearest(self, lat: float, lon: float, radius_km: float = 100.0) -> GazPlace | None:
+        """The town of the index nearest to a point, if one lies within ``radius_km``."""
+        dlat = radius_km / 111.0
+        dlon = dlat / max(0.05, math.cos(math.radians(lat)))
+        rows = self.db.execute(f"SELECT {_ROW} FROM place p WHERE p.feature IN ('city', 'capital') "
+                               "AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
+                               (lat - dlat, lat + dlat, lon - dlon, lon + dlon)).fetchall()
+        point = GazPlace("", None, lat, lon, None, "point")
+        towns = [GazPlace(r[1], r[2], r[5], r[6], r[8], "city", r[7] or 0, r[3] or None, r[4] == "capital", r[0])
+                 for r in rows]
+        best = min(towns, key=lambda t: km(point, t), default=None)
+        return best if best is not None and km(point, best) <= radius_km else None
 
 def _seats(hits: tuple[tuple[GazPlace, int], ...]) -> dict[int, int]:
     """Cities named like the region they are the main town of ("Hama", "Idlib"), each with
@@ -241,6 +265,18 @@ def _nearest(scored: list[tuple[float, GazPlace, str]],
     s, p, why = scored[best]
     scored[best] = (s + 1.0, p, why + f", nearest to {located[0].name}")
     return scored
+
+
+def _listed_kind(scored: list[tuple[float, GazPlace, str]],
+                 near: tuple[GazPlace, ...]) -> list[tuple[float, GazPlace, str]]:
+    """A name listed with regions only (or countries only) is most likely one too: in "Oregon,
+    Nevada and Wyoming" Wyoming is the state, not the town of Wyoming, Michigan."""
+    kinds = {p.kind for p in near}
+    if len(scored) < 2 or len(kinds) != 1 or not kinds <= _AREA_KINDS:
+        return scored
+    kind, bonus = next(iter(kinds)), _LISTED_BONUS + min(len(near), 3)
+    return [(s + bonus, p, why + ", listed with places of its kind") if p.kind == kind else (s, p, why)
+            for s, p, why in scored]
 
 
 def km(a: GazPlace, b: GazPlace) -> float:

@@ -52,6 +52,8 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
                 table.states.setdefault(a.country, a.id)
         elif m.label == "PERSON":
             actor = _person(table, m)
+        elif (named := _named_person(table, m)) is not None:
+            actor = named   # "Abu Ghadiya" mistyped as a group after the text named him
         elif m.label == "ORG":
             actor = _organization(table, m)
         elif m.label == "NOM_GROUP":
@@ -73,16 +75,48 @@ def resolve_actors(doc: Doc, mentions: list[MentionInfo], kb: KnowledgeBase, lex
 
 def _pronouns(doc: Doc, table: ActorTable) -> None:
     """Third-person pronouns become mentions of the actor they resolve to (left to right, so a
-    resolved pronoun can carry a chain); unresolved ones are left alone."""
+    resolved pronoun can carry a chain); unresolved ones are left alone. A main-clause "it" is
+    the organisation or state the sentence before is about, or nobody."""
     words = table.lex.words
     for tok in doc:
         if tok.lower_ in words.linked_pronouns and tok.pos_ == "PRON" and tok.i not in table.by_token:
             aid = table.antecedent(tok)
             if aid:
                 table.add_mention(table.actors[aid], tok.i, tok.i + 1)
+        elif _referential_it(tok) and tok.i not in table.by_token:
+            aid = _subject_before(doc, table, tok)
+            if aid:
+                table.add_mention(table.actors[aid], tok.i, tok.i + 1)
         elif tok.lower_ in words.first_plural_pronouns and tok.pos_ == "PRON" and tok.i not in table.by_token:
             # "we" is the speaker or the publisher; statements re-attribute it when quoted
             table.add_mention(table.actor("pronoun:we", "we (unresolved)", "other"), tok.i, tok.i + 1)
+
+
+def _referential_it(tok) -> bool:
+    """ "It" as the subject of a main clause that says something of it ("It was founded in
+    1989", "It operates two channels"), not the empty subject of a clause whose real subject
+    comes later ("It is likely that ...", "It was reported that ...", "It is important to ...")
+    or of the weather and time."""
+    if tok.lower_ != "it" or tok.pos_ != "PRON" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ROOT":
+        return False
+    head = tok.head
+    if any(c.dep_ in {"ccomp", "xcomp", "csubj", "acomp", "advcl"} and c.i > head.i for c in head.children):
+        return False
+    return head.lemma_ not in {"seem", "appear", "rain", "take", "matter", "happen"} and not any(
+        c.ent_type_ in {"TIME", "DATE"} for c in head.children if c.dep_ == "attr")
+
+
+def _subject_before(doc: Doc, table: ActorTable, tok) -> str | None:
+    """The organisation or state that is the subject of the sentence before ``tok``'s: what a
+    main-clause "it" continues to speak of ("The society is ... . It was founded ...")."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    aid = table.by_token.get(subj.i) if subj is not None else None
+    actor = table.actors.get(aid or "")
+    return aid if actor is not None and actor.kind not in {"person", "other"} else None
 
 
 def _surnames(doc: Doc, table: ActorTable) -> None:
@@ -119,6 +153,19 @@ def _person(table: ActorTable, m: MentionInfo) -> ActorBuild:
                 return actor
     aid = "person:" + slug(m.text)
     return table.actor(aid, m.text, "person")
+
+
+def _named_person(table: ActorTable, m: MentionInfo) -> ActorBuild | None:
+    """The person named before whose full name (for a group, also whose surname) a capitalised
+    organisation or group mention spells: within an article a person's name is that person."""
+    if m.label not in {"ORG", "NOM_GROUP"} or m.rule == "nominal" or not all(w[:1].isupper() for w in m.text.split()):
+        return None
+    for actor in table.actors.values():
+        if actor.kind != "person" or actor.id.startswith("title:") or len(actor.name.split()) < 2:
+            continue
+        if slug(actor.name) == slug(m.text) or m.label == "NOM_GROUP" and same_name(actor.name, m.text)[0]:
+            return actor
+    return None
 
 
 def _organization(table: ActorTable, m: MentionInfo) -> ActorBuild:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.nlp.syntax import phrase_actors, subject_of
+from parley.nlp.syntax import participle_agents, phrase_actors, subject_of
 from parley.nlp.table import ActorTable
 
 
@@ -34,7 +34,5 @@ def _doers(noun: Token, table: ActorTable) -> list[str]:
     """Who does an act: its possessor ("Turkey's support") or the agent of a participle on it
     ("the support provided by X")."""
     out = [table.actor_of(c) for c in noun.children if c.dep_ == "poss"]
-    out += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-            for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
-            for a in phrase_actors(table, p)]
+    out += participle_agents(table, noun)
     return [a for a in dict.fromkeys(out) if a]

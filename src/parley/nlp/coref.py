@@ -8,6 +8,8 @@ Rules, each over the whole Doc, after the mentions are grouped by knowledge-base
   order and its first letter starts a word of it; later uses of the short form are that actor;
 * a second name after an alias marker ("the Valley Brigade, also known as VB or the Lions";
   "X, officially Y"; data file ``aliases.tsv``);
+* a quoted name in a parenthesis right after a name, its translation ("Jaish al-Nasr (Arabic:
+  ..., “Army of Victory”)");
 * an apposition of two organisation names ("its tribal wing, the Eastern Tribes Council,");
 * an all-capitals short form used alone that spells the initials of one actor's name
   ("the KPF" after "Kurdish Police Forces"; "DoE" after "the Energy Department");
@@ -25,7 +27,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from parley.knowledge.kb import KnowledgeBase
-from parley.nlp.merging import TEXT_PREFIXES, cap, is_kb, mention_at, merge, put
+from parley.nlp.merging import TEXT_PREFIXES, absorb, cap, is_kb, mention_at, merge, put
 from parley.nlp.namekeys import abbreviation_like, alias_words, fold, initials, spells
 from parley.nlp.spellings import kb_spellings, spellings
 from parley.nlp.table import ActorBuild, ActorTable, slug
@@ -47,6 +49,7 @@ def merge_aliases(doc: Doc, table: ActorTable, kb: KnowledgeBase | None = None) 
         kb_spellings(doc, table, kb)
     _parenthesised(doc, table, forms)
     _marked(doc, table, forms)
+    _glossed(doc, table)
     _appositions(doc, table)
     _later_uses(doc, table, forms)
     _initial_forms(doc, table, forms)
@@ -119,7 +122,10 @@ def _marked(doc: Doc, table: ActorTable, forms: dict[str, str]) -> None:
     """ "X, also known as Y or Z": Y and Z are X."""
     words = alias_words()
     lower = [t.lower_ for t in doc]
+    firsts = {m[0] for m in words.markers}
     for tok in doc:
+        if lower[tok.i] not in firsts:
+            continue
         marker = next((m for m in words.markers if tuple(lower[tok.i:tok.i + len(m)]) == m), None)
         if marker is None:
             continue
@@ -159,6 +165,36 @@ def _marked(doc: Doc, table: ActorTable, forms: dict[str, str]) -> None:
             if r >= len(doc) or doc[r].lower_ not in words.joiners:
                 break
             r += 1
+
+
+def _glossed(doc: Doc, table: ActorTable) -> None:
+    """ "Jaish al-Nasr (Arabic: ..., “Army of Victory”)": a quoted name in a parenthesis right
+    after a name is its translation, the same actor. A name the parser took for a person's is
+    the organisation its translation names."""
+    for tok in doc:
+        if tok.text != "(" or tok.i == 0:
+            continue
+        left = mention_at(table, tok.i - 1)
+        if left is None or left[2] != tok.i or left[0].kind == "state" \
+                or left[0].id.startswith(("pronoun:", "title:")):
+            continue
+        close = next((t.i for t in doc[tok.i + 1:tok.i + 60] if t.text == ")"), None)
+        marks = [t.i for t in doc[tok.i + 1:close or tok.i + 1] if t.text in _QUOTES]
+        start = next((i + 1 for i in marks if i + 1 not in marks), None)
+        end = next((i for i in marks if start is not None and i > start), None)
+        if end is None:
+            continue
+        q = doc[start:end]
+        if sum(cap(t) for t in q) < 2 or not cap(q[0]):
+            continue
+        hit = mention_at(table, q.start)
+        actor = left[0]
+        if hit and (hit[1], hit[2]) == (q.start, q.end):
+            if merge(table, actor, hit[0]) is None and actor.kind == "person" and hit[0].kind not in {"person", "state"} \
+                    and not is_kb(actor):
+                absorb(table, actor, hit[0])
+        elif not any(i in table.by_token for i in range(q.start, q.end)):
+            table.add_mention(actor, q.start, q.end)
 
 
 def _name_at(doc: Doc, table: ActorTable, r: int) -> Span | None:

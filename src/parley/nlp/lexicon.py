@@ -133,6 +133,11 @@ class WordLists:
     opposed_when_negated: frozenset[str]
     state_body_words: frozenset[str]
     rank_abbreviations: frozenset[str]
+    place_description_heads: frozenset[str]
+    first_singular_pronouns: frozenset[str]
+    document_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
+    container_nouns: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:

@@ -43,14 +43,26 @@ class MentionInfo:
 
 
 def _trim(span: Span, words: WordLists) -> Span:
-    """Drop a leading determiner and a trailing possessive or punctuation."""
+    """Drop a leading determiner or preposition (also one the NER took into a name: "Near
+    Dayr Az Zayr, five strikes ...") and a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and (doc[start].lower_ in words.articles or doc[start].pos_ == "ADP"):
+    while start < end - 1 and (doc[start].lower_ in words.articles or doc[start].pos_ == "ADP"
+                               or doc[start].lower_ in words.locative_preps and doc[start].lower_ not in words.compass_words):
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end]
+
+
+def opens_scene(doc: Doc, start: int, end: int, words: WordLists) -> bool:
+    """Whether tokens start..end are the name in a sentence opening "Near X, ..." or "In X, ...":
+    a phrase that sets the scene, so X is a place, listed in the gazetteer or not."""
+    if start == 0 or end >= len(doc) or doc[end].text != ",":
+        return False
+    prep = doc[start - 1]
+    return prep.is_sent_start and prep.lower_ in words.locative_preps and prep.lower_ not in words.compass_words \
+        and all(t.is_title or t.is_upper or t.lower_ in words.name_connectors for t in doc[start:end])
 
 
 def is_locative(span: Span, words: WordLists) -> bool:
@@ -124,7 +136,8 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, matcher: KB
             continue   # "a VBIED": a weapon, not an organisation
         if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lemma_.lower() in words.office_words:
             continue   # "Interior Minister X": a portfolio, not an organisation
-        m = _resolve_entity(span, ent.label_, kb, gazetteer, day, prefer)
+        label = "GPE" if ent.label_ in {"PERSON", "ORG"} and opens_scene(doc, span.start, span.end, words) else ent.label_
+        m = _resolve_entity(span, label, kb, gazetteer, day, prefer)
         if m is not None and owner is not None and m.kb is None:
             m.affiliated = owner.kb
             owner.agent = False   # "Jordan" of "Jordan Armed Forces": a place, the body acts
@@ -287,6 +300,9 @@ def _nominals(doc: Doc, out: list[MentionInfo], taken: set[int], nominals: dict[
         kind = nominals.get(chunk.root.lemma_.lower())
         if kind is None or chunk.root.ent_type_ in {"PERSON", "GPE"}:
             continue
+        if chunk.root.lemma_.lower() in words.container_nouns and not any(
+                c.dep_ == "compound" and nominals.get(c.lemma_.lower()) == "site" for c in chunk.root.children):
+            continue   # "an apartment complex" is no site; "the hospital complex" is
         span = _trim(chunk, words)
         while len(span) > 1 and span[0].pos_ in {"PRON", "DET"}:
             span = doc[span.start + 1:span.end]

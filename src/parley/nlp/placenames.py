@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from parley.dates import MONTHS
 from parley.knowledge.gazetteer import Choice, Gazetteer, GazPlace, GeoContext
 from parley.nlp.lexicon import Lexicons, WordLists
-from parley.nlp.mentions import PLACE_LABELS, MentionInfo, is_locative
+from parley.nlp.mentions import PLACE_LABELS, MentionInfo, is_locative, opens_scene
 
 # a name the NER took for a person or organisation is a place only if it is this big (or a
 # country, region or landmark) or lies in a region the text is about
@@ -43,6 +43,7 @@ class Named:
     within: GazPlace | None = None
     choice: Choice | None = None
     seat: str | None = None        # the country the knowledge base knows this name as the seat of
+    stray: bool = False            # its only readings lie in countries the text never names
 
 
 def resolve_name(doc: Doc, n: Named, gazetteer: Gazetteer, words: WordLists, *,
@@ -66,6 +67,12 @@ def resolve_name(doc: Doc, n: Named, gazetteer: Gazetteer, words: WordLists, *,
     region = len(toks) > 1 and toks[-1].lower_ in words.region_nouns
     cut = next((i for i, t in enumerate(toks) if i and t.lower_ in words.facility_nouns | words.region_nouns),
                len(toks))
+    if cut < len(toks) - 1 and toks[cut].lower_ in words.region_nouns:
+        # "Harlan County Courthouse": the county named with its kind, not a town called Harlan
+        choice = gazetteer.resolve(doc[toks[0].i:toks[cut].i + 1].text, context=context, within=n.within, near=near)
+        if choice is not None:
+            return choice
+        region = True
     toks = toks[:cut]
     while len(toks) > 1 and toks[0].lower_ in words.direction_words:
         toks = toks[1:]
@@ -93,14 +100,17 @@ def _seat_reading(choice: Choice, country: str) -> Choice:
 def leading_place(doc: Doc, n: Named, gazetteer: Gazetteer, context: GeoContext | None = None) -> Choice | None:
     """The town or region that opens a longer name the gazetteer lacks ("Mount Pleasant
     Civic Center", "Richmond Olympic Oval"): the longest leading part that is a place's own
-    name."""
+    name, in a country the text names (when it names any)."""
     for end in range(n.end - 1, n.start, -1):
         part = doc[n.start:end]
         if part[-1].is_punct or not gazetteer.candidates(part.text, fuzzy=False, own=True):
             continue
         choice = gazetteer.resolve(part.text, context=context, fuzzy=False)
-        if choice is not None and choice.place.kind in {"city", "region", "county"}:
-            return choice
+        if choice is None or choice.place.kind not in {"city", "region", "county"}:
+            continue
+        if context is not None and context.countries and choice.place.country not in (None, *context.countries):
+            continue   # "Ayn Issa" in a story about Syria does not open with a town abroad
+        return choice
     return None
 
 
@@ -141,8 +151,9 @@ def after_locatives(doc: Doc, named: list[Named], mentions: list[MentionInfo], g
         if end == prep.i + 1 or (end < len(doc) and doc[end].text == "'s"):
             continue
         span = doc[prep.i + 1:end]
-        choice = gazetteer.resolve(span.text, fuzzy=False)
-        if choice is None or choice.place.kind not in {"city", "region", "county"}:
+        scene = opens_scene(doc, prep.i + 1, end, words)
+        choice = gazetteer.resolve(span.text, fuzzy=scene)
+        if not scene and (choice is None or choice.place.kind not in {"city", "region", "county"}):
             continue
         out.append(Named(span.start, span.end, span.start_char, span.end_char, span.text, True, located=True))
         taken.update(range(span.start, span.end))
@@ -216,6 +227,8 @@ def place_names_of(doc: Doc, m: MentionInfo, gazetteer: Gazetteer, words: WordLi
     if m.end + 2 < len(doc) and doc[m.end].lower_ == "in" and doc[m.end + 1].lower_ in words.direction_words \
             and doc[m.end + 2].ent_type_ in {"GPE", "LOC"}:       # "Ayn Issa in northern Syria"
         return [Named(m.start, m.end, m.start_char, m.end_char, m.text, True)]
+    if opens_scene(doc, m.start, m.end, words):   # "Near Dayr Az Zayr, five strikes ..."
+        return [Named(m.start, m.end, m.start_char, m.end_char, m.text, True, repaired=True, located=True)]
     if m.end - m.start <= 2 and is_locative(span, words) and _known(doc, span, gazetteer, words):
         return [Named(m.start, m.end, m.start_char, m.end_char, m.text, True, repaired=True)]
     if m.label == "ORG":

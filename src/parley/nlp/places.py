@@ -22,6 +22,8 @@ from spacy.tokens import Doc
 
 from parley.knowledge.gazetteer import Gazetteer, GazPlace, GeoContext
 from parley.models import Mention, Place
+from parley.nlp.coordinates import find_points
+from parley.nlp.placealiases import add_place_aliases
 from parley.nlp.components import Resources, component, doc_attribute
 from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons, WordLists
@@ -44,6 +46,7 @@ class PlaceInfo:
     why: str = ""
     country: str | None = None   # of a place the gazetteer lacks: the country the text puts it in
     site: bool = False           # a site named by a common noun ("the camp")
+    near: GazPlace | None = None  # of a place the gazetteer lacks: the place its sentence puts it at
 
     def add(self, start: int, end: int, text: str, literal: bool) -> None:
         """One more mention of the place."""
@@ -52,10 +55,12 @@ class PlaceInfo:
 
     def to_model(self, chunk: Chunk) -> Place:
         """The contract's Place (coordinates from the gazetteer), mentions at article offsets."""
-        mentions = tuple(Mention(chunk.text(s, e), *chunk.chars(s, e)) for s, e, _ in self.mentions)
+        mentions = tuple(Mention(chunk.text(s, e), *chunk.chars(s, e)) for s, e, _ in sorted(self.mentions))
         g = self.place
         if g is None:
-            return Place(self.name, self.country, None, None, None, None, mentions,
+            near = self.near
+            return Place(self.name, self.country or (near.country if near else None), near.lat if near else None,
+                         near.lon if near else None, None, None, mentions,
                          feature="site" if self.site else None, literal=any(self.literal))
         return Place(g.name, g.country, g.lat, g.lon, g.geonames_id, g.kind, mentions,
                      feature=_FEATURES.get(g.kind), literal=any(self.literal))
@@ -89,6 +94,8 @@ def find_places(doc: Doc, mentions: list[MentionInfo], gazetteer: Gazetteer, lex
             context = _context(named, n.text)
             context.nearby = support.get(n.text, {})
             n.choice = resolve_name(doc, n, gazetteer, words, context=context, near=near)
+            if n.choice is not None and _stray(n, context):
+                n.choice, n.stray = None, True
     for n in named:
         if n.choice is None and not n.repaired and _unlisted_place(doc, n, words):
             n.choice = leading_place(doc, n, gazetteer, _context(named, n.text))
@@ -107,8 +114,11 @@ def find_places(doc: Doc, mentions: list[MentionInfo], gazetteer: Gazetteer, lex
             continue
         info = out.setdefault(str(place.id or place.name), PlaceInfo(place, place.name, why=n.choice.scored[0][2]))
         info.add(n.start_char, n.end_char, n.text, n.literal)
+    add_place_aliases(doc, out, words)
     _add_sites(doc, mentions, [n for n in named if n.choice is not None and str(n.choice.place.id or n.choice.place.name)
                                 in out], out, words)
+    _add_points(doc, out, gazetteer)
+    _locate_unlisted(doc, out)
     return sorted(out.values(), key=lambda p: p.mentions[0][0])
 
 
@@ -117,10 +127,16 @@ def _add_sites(doc: Doc, mentions: list[MentionInfo], located: list[Named], out:
     """Site nouns ("the camp", "a checkpoint"): a definite town or region noun refers back to
     the last place of that kind named before it ("Mosul ... the city"); any other site is a
     place of its own, a site without coordinates."""
+    spans = [(s, e) for info in out.values() for s, e, _ in info.mentions]
     for m in mentions:
-        if m.label != "NOM_SITE":
+        if m.label != "NOM_SITE" or any(s <= m.start_char and m.end_char <= e for s, e in spans):
             continue
         span = doc[m.start:m.end]
+        if span.end + 1 < len(doc) and _kind_of(doc, span.end + 1, words) is not None:
+            named = next((info for info in out.values() for s, _, _ in info.mentions if s == doc[span.end + 1].idx), None)
+            if named is not None:   # "the city of Ubaydi": the noun names the place after it
+                named.add(m.start_char, m.end_char, m.text, True)
+                continue
         head = span.root.lemma_.lower()
         kind = "city" if head in words.town_nouns else "region" if head in words.region_nouns else None
         definite = any(t.lower_ in words.definite_words for t in doc[max(0, m.start - 1):m.start + 1])
@@ -134,6 +150,48 @@ def _add_sites(doc: Doc, mentions: list[MentionInfo], located: list[Named], out:
         info.add(m.start_char, m.end_char, m.text, True)
 
 
+# the more specific of two places in one country that a sentence names
+_SPECIFIC = {"landmark": 0, "city": 1, "county": 2, "region": 3, "country": 4}
+
+
+def _locate_unlisted(doc: Doc, out: dict[str, PlaceInfo]) -> None:
+    """A place the gazetteer lacks, or a named site, is put at the located place its sentence names
+    ("seized the X hospital complex ... in East Mosul"; "into the city of Ubaydi" after
+    "fighting in Husaybah"): the most specific one, when all the sentence's places lie in one
+    country (and in the country the text gives the place, if any)."""
+    located = [(s, info.place) for info in out.values() if info.place is not None and info.place.lat is not None
+               and info.place.kind in _SPECIFIC for (s, _, _), lit in zip(info.mentions, info.literal) if lit]
+    if not located:
+        return
+    sents = {}
+    for s, place in located:
+        sent = doc.char_span(s, s + 1, alignment_mode="expand")
+        if sent is not None:
+            sents.setdefault(sent[0].sent.start_char, []).append(place)
+    for info in out.values():
+        first = doc.char_span(info.mentions[0][0], info.mentions[0][1], alignment_mode="expand") if info.mentions else None
+        if info.place is not None or first is None or info.site and not any(
+                t.is_title and not t.is_sent_start for t in first):
+            continue   # a common-noun site ("the camp", "Battle positions") stays a site without coordinates
+        places = sents.get(first[0].sent.start_char, [])
+        if not places or len({p.country for p in places}) > 1 or info.country not in (None, places[0].country):
+            continue
+        info.near = min(places, key=lambda p: _SPECIFIC[p.kind])
+        info.why += f"; placed at {info.near.name}, named in its sentence"
+
+
+def _add_points(doc: Doc, out: dict[str, PlaceInfo], gazetteer: Gazetteer) -> None:
+    """Positions given by coordinates, each notation of a point one mention of it, in the
+    country of the nearest town."""
+    for point in find_points(doc.text):
+        town = gazetteer.nearest(point.lat, point.lon)
+        place = GazPlace(point.name, town.country if town else None, round(point.lat, 6), round(point.lon, 6), None,
+                         "point", admin1=town.admin1 if town else None)
+        info = out.setdefault(f"@{point.lat:.3f},{point.lon:.3f}", PlaceInfo(place, point.name, why="coordinates"))
+        for start, end, text in point.mentions:
+            info.add(start, end, text, True)
+
+
 def _unlisted_place(doc: Doc, n: Named, words: WordLists) -> bool:
     """Whether a name the gazetteer lacks is still a place: the text puts it in a region
     ("Ayn Issa, Syria"), uses it after a locative preposition ("fighting in X"), or its first
@@ -142,8 +200,31 @@ def _unlisted_place(doc: Doc, n: Named, words: WordLists) -> bool:
     if not any(t.is_title or t.is_upper for t in doc[n.start:n.end]) or last.lower_ in words.direction_words:
         return False
     first = doc[n.start]
-    return (n.within is not None or n.located or last.lower_.rstrip(".") in words.place_heads
-            or (n.end - n.start > 1 and first.lower_ in words.place_heads))
+    return (n.within is not None or n.located or n.stray or last.lower_.rstrip(".") in words.place_heads
+            or (n.end - n.start > 1 and first.lower_ in words.place_heads) or _kind_of(doc, n.start, words) is not None)
+
+
+def _kind_of(doc: Doc, start: int, words: WordLists) -> str | None:
+    """The town or region noun of "the city of X", "the province of X" before token ``start``."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return None
+    noun = doc[start - 2].lemma_.lower()
+    return "city" if noun in words.town_nouns else "region" if noun in words.region_nouns else None
+
+
+# a town this small, alone abroad, is more likely a place the gazetteer lacks
+_STRAY_POPULATION = 100_000
+
+
+def _stray(n: Named, context: GeoContext) -> bool:
+    """Whether a name's only readings are small towns in countries the text never names, while
+    it names others often ("Sadah" in a story about western Iraq is no town in Yemen): the name
+    is a place the gazetteer lacks."""
+    if n.within is not None or n.fixed is not None or not context.countries:
+        return False
+    return max(context.countries.values()) >= 2 and all(
+        p.kind == "city" and p.population < _STRAY_POPULATION and p.country not in context.countries
+        for _, p, _ in n.choice.scored)
 
 
 def _partners(doc: Doc, named: list[Named]) -> dict[int, list[Named]]:

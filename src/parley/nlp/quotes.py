@@ -16,8 +16,9 @@ def is_quote(tok: Token) -> bool:
     return tok.text in OPEN_QUOTES + CLOSE_QUOTES
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks, tolerant of mixed and unbalanced marks.
+def quote_spans(text: str, min_words: int = 4) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks, tolerant of mixed and unbalanced marks; those of
+    fewer than ``min_words`` words (a quoted phrase, "so-called") are left out.
 
     Curly and angle marks open or close by their shape; a straight mark closes an open quote
     or opens one. A quote left open at a paragraph's end continues when the next paragraph
@@ -55,7 +56,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if open_at is not None:
         end = text.find("\n\n", scan)
         spans.append((open_at + 1, end if end != -1 else len(text)))
-    return [(a, b) for a, b in spans if len(text[a:b].split()) >= 4]
+    return [(a, b) for a, b in spans if len(text[a:b].split()) >= min_words]
 
 
 def named_after(doc: Doc, span: Span, verb: Token) -> Token | None:

@@ -23,7 +23,8 @@ from parley.nlp.statements import StatementInfo
 from parley.nlp.stances import (against_pairs, clause_actors, elaborated, first_person, given_support, heads,
                                 helpers, hyphen_holder, hyphen_pairs, means_agents, mutual_pairs, participle_pairs,
                                 patient_pairs, prefix_pairs)
-from parley.nlp.syntax import claimed_by, list_actors, modality, negated, phrase_actors, subject_actors, subject_of
+from parley.nlp.syntax import (claimed_by, list_actors, modality, negated, participle_agents, phrase_actors,
+                               subject_actors, subject_of)
 from parley.nlp.table import ActorTable
 
 
@@ -234,10 +235,7 @@ def _object_owner(obj: Token, table: ActorTable, holders_only: bool = False) -> 
             out += [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                     for p in c.children if p.dep_ == "pobj" for a in phrase_actors(table, p)]
         out += [a for c in noun.children if c.tag_ == "VBN" for a in [hyphen_holder(c, table)] if a]
-        # "retook territory (previously) held by X": the holder is who is fought
-        out += [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
-                for a in phrase_actors(table, p)]
+        out += participle_agents(table, noun)   # "retook territory (previously) held by X": who is fought
     return list(dict.fromkeys(out))
 
 

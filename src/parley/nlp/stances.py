@@ -186,11 +186,12 @@ def given_support(noun: Token, table: ActorTable) -> list[tuple[str, str]] | Non
 
 
 def first_person(table: ActorTable, statements) -> None:
-    """Resolve "we", "our" and "us": in a statement, the speaker's side (the organisation the
-    speaker serves, else the speaker); outside any statement, the publisher's voice (the
+    """Resolve "I", "me" and "my" in a statement to its speaker, and "we", "our" and "us": in a
+    statement, the speaker's side (the organisation the speaker serves, else the speaker); outside any statement, the publisher's voice (the
     organisation that is the subject of the sentence before: "The Coalition complies with ...
     We will continue to ..."). The resolved actor takes the pronoun as a mention of its own, so
     that every later extractor and the analysis read whom it stands for."""
+    _first_singular(table, statements)
     for i, aid in list(table.by_token.items()):
         if aid != "pronoun:we":
             continue
@@ -210,6 +211,23 @@ def first_person(table: ActorTable, statements) -> None:
             actor.mentions.sort()
             table.by_token[i] = side
             _drop_mention(table, "pronoun:we", i, statements)
+
+
+def _first_singular(table: ActorTable, statements) -> None:
+    """ "I", "me" and "my" in what a named speaker says are that speaker."""
+    words = table.lex.words
+    for tok in table.doc:
+        if tok.lower_ not in words.first_singular_pronouns or tok.pos_ != "PRON" or tok.i in table.by_token:
+            continue
+        inside = [st for st in statements if st.tokens[0] <= tok.i < st.tokens[1]]
+        if not inside:
+            continue
+        speaker = min(inside, key=lambda st: st.tokens[1] - st.tokens[0]).speaker
+        actor = table.actors.get(speaker)
+        if actor is not None and not speaker.startswith(("pronoun:", "title:")):
+            table.add_mention(actor, tok.i, tok.i + 1)
+            actor.tokens.sort()
+            actor.mentions.sort()
 
 
 def _drop_mention(table: ActorTable, aid: str, i: int, statements) -> None:

@@ -16,13 +16,15 @@ from parley.nlp.components import Resources, component, doc_attribute
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.constructions import (adjective_statement, aside, coordinated_after, cue_key, misread_verb,
                                       relative, verb_tagged_noun)
+from parley.nlp.extent import continued_end, merge_interrupted, predicate_end
 from parley.nlp.linking import combine
 from parley.nlp.quotes import CLOSE_QUOTES, OPEN_QUOTES, is_quote, named_after, quote_spans
 from parley.nlp.speech import StatementInfo, speaker_for  # noqa: F401 (StatementInfo: re-exported)
 from parley.nlp.speech import make_statement as _make
-from parley.nlp.syntax import content_range, subject_of
+from parley.nlp.syntax import content_range, subject_of, without_aside
 from parley.nlp.table import ActorTable
 from parley.nlp.voices import refine
+
 
 
 def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[StatementInfo]:
@@ -55,7 +57,7 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
     found = _drop_embedded(found)
     found.extend(_colon_statements(doc, table, found))
     found.extend(_quotes(doc, table, lex, found))
-    return _mark_direct(doc, _merge_interrupted(doc, _dedupe(found)))
+    return _mark_direct(doc, merge_interrupted(doc, _dedupe(found)))
 
 
 def _mark_direct(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
@@ -72,31 +74,6 @@ def _mark_direct(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
             st.direct = True
             st.start, st.end = a, b
     return items
-
-
-def _merge_interrupted(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
-    """ "“A,” she said. “B.”": one statement from the first quote to the end of the second."""
-    quotes = quote_spans(doc.text)
-    text = doc.text
-    drop: set[int] = set()
-    for st in items:
-        k = next((k for k, (a, b) in enumerate(quotes) if a - 1 <= st.start and st.end <= b + 1), None)
-        if k is None or k + 1 >= len(quotes) or st.cue_span is None:
-            continue
-        b1, (a2, b2) = quotes[k][1], quotes[k + 1]
-        gap = text[b1:a2]
-        if "\n" in gap or len(gap) > 160 or not (b1 <= st.cue_span[0] < a2):
-            continue
-        for j, other in enumerate(items):
-            if other is not st and a2 - 1 <= other.start and other.end <= b2 + 1:
-                drop.add(j)
-        end_tok = doc.char_span(a2, b2, alignment_mode="expand")
-        if end_tok is not None:
-            st.end, st.tokens = b2, (st.tokens[0], end_tok.end)
-    kept = [st for j, st in enumerate(items) if j not in drop]
-    return [st for st in kept if not any(o is not st and o.speaker == st.speaker and o.start <= st.start
-                                         and st.end <= o.end and (o.end - o.start) > (st.end - st.start)
-                                         for o in kept)]
 
 
 def _colon_statements(doc: Doc, table: ActorTable, found: list[StatementInfo]) -> list[StatementInfo]:
@@ -186,9 +163,11 @@ def _parenthetical(doc: Doc, verb: Token, lex: Lexicons) -> tuple[int, int] | No
     """ "The museum, Mr. Bush said, celebrated ...": the clause around a parenthetical cue."""
     if verb.dep_ not in {"parataxis", "advcl", "ccomp"} or verb.head.i == verb.i:
         return None
-    if any(c.dep_ in {"ccomp", "dobj", "xcomp"} for c in verb.children):
-        return None
+    if any(c.dep_ in {"ccomp", "xcomp"} or c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children):
+        return None   # "The plan, she told me, is ...": an addressee is no content
     head = verb.head
+    while head.pos_ not in {"VERB", "AUX"} and head.dep_ in {"nsubj", "nsubjpass"}:
+        head = head.head   # hung on the subject: the clause is the subject's
     left = min(t.i for t in verb.subtree if not t.is_punct)
     if not (doc[left - 1].text in lex.words.parenthetical_marks if left > 0 else False):
         return None
@@ -196,6 +175,7 @@ def _parenthetical(doc: Doc, verb: Token, lex: Lexicons) -> tuple[int, int] | No
     start, end = head.left_edge.i, left - 1 if verb.right_edge.i >= head.right_edge.i - 1 else head.right_edge.i + 1
     if not start < left:
         return None
+    end = without_aside(doc, start, end, lex, verb) if end > left else end   # "..., although it may take days"
     while end > start + 1 and doc[end - 1].is_punct and not is_quote(doc[end - 1]):
         end -= 1
     return start, end
@@ -206,6 +186,8 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
                                                          for p in c.children) for c in verb.children):
         return None   # "quoted by the agency as saying": the statement is the saying's, not the quoting's
     content = _content_child(verb, lex)
+    if content is not None and addressee_only(verb, content, lex):
+        content = None   # "told his supporters": whom it was said to; "The plan, she told me, is ...": an aside
     rng = _parenthetical(doc, verb, lex) if content is None else _content_of(doc, verb, content, lex)
     subj = subject_of(verb, lex, inherit=True) if rng else None
     if subj is None or relative(subj, table) and (content is None or content.dep_ not in {"ccomp", "parataxis"}):
@@ -216,8 +198,6 @@ def _verb_statement(doc: Doc, verb: Token, table: ActorTable, lex: Lexicons) -> 
         return None   # "backs Haftar": a stance, not something said
     if content is not None and content.dep_ in {"prep", "advcl"} and _only_time(doc, rng):
         return None   # "spoke for about five minutes": how long, not what
-    if content is not None and addressee_only(verb, content, lex):
-        return None   # "told his supporters", "assured the families": whom it was said to, not what
     speaker, source = speaker_for(table, subj)
     if speaker is None:
         return None
@@ -235,7 +215,9 @@ def _content_of(doc: Doc, verb: Token, content: Token, lex: Lexicons) -> tuple[i
         end = max(ends, default=0)
         while end > rng[1] and doc[end - 1].is_punct and not is_quote(doc[end - 1]):
             end -= 1
-        rng = rng[0], max(rng[1], end)
+        rng = rng[0], max(rng[1], end, predicate_end(doc, verb, content, rng))
+    if content.i > verb.i:   # "wants to raise X, expand Y and cut Z"
+        rng = rng[0], continued_end(doc, verb, content, rng, lex)
     if content.dep_ == "advcl":   # "is calling for X to be named": the clause after "for"
         return content.left_edge.i + 1, rng[1]
     if content.dep_ == "prep" and content.lower_ not in lex.words.frame_preps:

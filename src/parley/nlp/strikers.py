@@ -5,6 +5,8 @@ Military releases name the actor once ("Coalition military forces conducted 15 s
 "the coalition's airstrikes", "strikes by X") and then let the strikes act: "Near Rawah, two
 strikes engaged an ISIL tactical unit". The stance is the conductor's, so the phrase becomes
 a mention of the conductor (as "Moscow" is of Russia), the nearest one named before it.
+Bare strikes whose conductor the text does not name ("two strikes") are nobody: no actor of
+their own.
 """
 from __future__ import annotations
 
@@ -27,10 +29,11 @@ def strikers(doc: Doc, table: ActorTable) -> None:
             if doc[start:end].root.lemma_.lower() not in words.action_nouns:
                 continue
             owner = _conductor(doc, doc[start:end].root.i + 1, table, act_ids)
-            if owner is None:
-                continue
+            if owner is None and any(t.dep_ in _OWNER_DEPS - {"amod"} for t in doc[start:end]):
+                continue   # "a coalition airstrike": its doer is in its name, though no actor
             table.drop_mention(actor, start, end)
-            table.add_mention(table.actors[owner], start, end)
+            if owner is not None:
+                table.add_mention(table.actors[owner], start, end)
         if not actor.tokens:
             table.actors.pop(actor.id, None)
 

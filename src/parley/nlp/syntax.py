@@ -114,6 +114,14 @@ def phrase_actors(table: ActorTable, head: Token, *, skip_clauses: bool = True) 
     return out
 
 
+
+def participle_agents(table: ActorTable, noun: Token) -> list[str]:
+    """The agent of a past participle on a noun: "the support provided by X", "territory held
+    by X"."""
+    return [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+            for a in phrase_actors(table, p)]
+
 def subject_actors(table: ActorTable, verb: Token | None) -> list[str]:
     """Actors named by the subject of ``verb`` (none without a verb or a subject)."""
     subj = subject_of(verb, table.lex) if verb is not None else None
@@ -156,16 +164,17 @@ def content_range(doc: Doc, head: Token, cue: Token, lex: Lexicons) -> tuple[int
                 cut -= 1
             end = min(end, cut)
             break
-    end = _without_aside(doc, start, end, lex)
+    end = without_aside(doc, start, end, lex, cue)
     while end > start + 1 and (doc[end - 1].is_punct and not is_quote(doc[end - 1])
                                or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
 
 
-def _without_aside(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
+def without_aside(doc: Doc, start: int, end: int, lex: Lexicons, cue: Token | None = None) -> int:
     """The end of a content before a comma-set-off aside that closes it: a "which"/"who" clause,
-    an appositive, a participle ("..., leaving X") or an "although"/"when" clause (``aside_marks``)."""
+    an appositive, a participle ("..., leaving X"; "..., arguing that B", a statement of its own,
+but not "stressed A, stressing B") or an "although"/"when" clause (``aside_marks``)."""
     words = lex.words
     for k in range(start + 4, end - 2):
         if doc[k].text != "," or is_quote(doc[k - 1]):
@@ -179,10 +188,17 @@ def _without_aside(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
         if unit.dep_ in {"relcl", "advcl"} and t.lower_ in words.relative_words | {"whose"} and t.lower_ != "that" \
                 or unit.dep_ == "appos" \
                 or unit is t and t.tag_ == "VBG" and unit.dep_ in {"advcl", "acl", "xcomp"} \
-                and t.lemma_.lower() not in lex.reporting_verbs \
+                and (t.lemma_.lower() not in lex.reporting_verbs or _new_cue(t, cue)) \
                 or unit.dep_ == "advcl" and t.dep_ in {"mark", "advmod"} and t.lower_ in words.aside_marks:
             return k
     return end
+
+
+def _new_cue(part: Token, cue: Token | None) -> bool:
+    """Whether a reporting participle after a content has a content of its own and is not the
+    cue said again ("said A, adding that B" / "stressed A, stressing B")."""
+    return cue is not None and part.lemma_.lower() != cue.lemma_.lower() \
+        and any(c.dep_ in {"ccomp", "dobj"} for c in part.children)
 
 
 def _says_a_clause(verb: Token, lex: Lexicons) -> bool:

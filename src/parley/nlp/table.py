@@ -214,6 +214,10 @@ class ActorTable:
             aid = "pronoun:" + subj.lower_   # a speaker the rules could not resolve; kept, not guessed
             self.add_mention(self.actor(aid, f"{subj.lower_} (unresolved)", "other"), subj.i, subj.i + 1)
             return aid, (subj.idx, subj.idx + len(subj))
+        issuer = self._issuer(subj) if subj.lemma_.lower() in words.speech_nouns | words.document_nouns else None
+        if issuer:   # "the release said": the body whose release the text named before
+            start = subj.left_edge.i if subj.left_edge.i < subj.i else subj.i
+            return issuer, (doc[start].idx, subj.idx + len(subj))
         if subj.pos_ in {"NOUN", "PROPN"} and subj.lemma_.lower() not in words.relative_words:
             start = subj.left_edge.i
             while start < subj.i and doc[start].lower_ in words.articles:
@@ -223,6 +227,24 @@ class ActorTable:
             self.add_mention(self.actor(aid, phrase.text, "other"), phrase.start, phrase.end)
             return aid, (phrase.start_char, phrase.end_char)
         return None, (subj.idx, subj.idx + len(subj))
+
+    def _issuer(self, noun: Token) -> str | None:
+        """Who issued the document a speech noun names ("the release said"): the actor named with
+        the nearest earlier use of that noun that names one ("a Defense Department news release", "a statement
+        by X", "X said in a statement")."""
+        lemma = noun.lemma_.lower()
+        for tok in reversed(self.doc[:noun.left_edge.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            owners = [self.by_token.get(c.i) for c in tok.subtree if c.i < tok.i and c.dep_ in {"compound", "poss", "nmod"}]
+            owners += [self.by_token.get(p.i) for c in tok.children if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}
+                       for p in c.children if p.dep_ == "pobj"]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+                owners += [self.by_token.get(c.i) for c in tok.head.head.children if c.dep_ == "nsubj"]
+            found = [a for a in owners if a and a in self.actors and not a.startswith(("pronoun:", "other:"))]
+            if found:
+                return found[0]
+        return None
 
 
 def _salience(tok: Token) -> float:

@@ -120,6 +120,11 @@ def _apposed_person(table: ActorTable, head: Token) -> tuple[ActorBuild | None, 
         named = table.actors.get(table.by_token.get(child.i, ""))
         if child.dep_ == "appos" and named is not None and named.kind == "person":
             return named, True
+    if head.dep_ in {"oprd", "dobj"} and head.head.lemma_.lower() in table.lex.words.naming_verbs:
+        for child in head.head.children:   # "appointed X the lead commander": X is the commander
+            named = table.actors.get(table.by_token.get(child.i, ""))
+            if child.dep_ == "dobj" and child.i < head.i and named is not None and named.kind == "person":
+                return named, True
     return None, False
 
 
@@ -195,10 +200,14 @@ def _set_country(table: ActorTable, person: ActorBuild, country_actor: str | Non
 
 
 def _apposition(doc: Doc, table: ActorTable, person: ActorBuild, span: Span) -> None:
-    """ "Muhyiddin Ataman, Vice President of the Saba Research Center" gives role and affiliation."""
-    for child in span.root.children:
-        if child.dep_ != "appos":
-            continue
+    """ "Muhyiddin Ataman, Vice President of the Saba Research Center" gives role and affiliation;
+    so does the office a naming verb gives the person ("X appointed Y the lead commander")."""
+    root = span.root
+    named = [c for c in root.head.children if c.dep_ in {"oprd", "dobj"} and c.i > root.i] \
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in table.lex.words.naming_verbs else []
+    for child in [c for c in root.children if c.dep_ == "appos"] + named:
+        if child.pos_ not in {"NOUN", "PROPN"} or child.i + 1 < len(doc) and doc[child.i + 1].text == ":":
+            continue   # "X (Arabic: ...)": a language label, not an office
         sub = doc[child.left_edge.i:child.right_edge.i + 1]
         if any(table.by_token.get(t.i) == person.id for t in sub):
             continue

@@ -27,13 +27,14 @@ from spacy.tokens import Doc, Token
 
 from parley.ingest.layout import furniture, headline
 from parley.nlp.lexicon import Lexicons
-from parley.nlp.quotes import is_quote, quote_spans
+from parley.nlp.quotes import OPEN_QUOTES, is_quote, quote_spans
 from parley.nlp.speech import StatementInfo, make_statement as make, speaker_for
 from parley.nlp.table import ActorTable
 
 DATELINE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"
                       r" ?(?:\([^)\n]{1,40}\) ?)?[-\u2013\u2014]{1,2} ")   # "KYIV (Reuters) - ", "AMMAN — "
 MAX_LEAD_PARAGRAPHS = 3
+PARAGRAPH_END = re.compile(r"(?<=[^\w,\s])[^\S\n]*\n|\n(?=[^\S\n]*\n)")   # after a sentence's end, or a blank line
 
 
 def refine(doc: Doc, table: ActorTable, lex: Lexicons, items: list[StatementInfo]) -> list[StatementInfo]:
@@ -280,6 +281,7 @@ def _cleaned(doc: Doc, text: str, lex: Lexicons, st: StatementInfo) -> Statement
         return None
     if end < st.tokens[1]:
         st.tokens, st.end = (st.tokens[0], end), min(st.end, doc[end - 1].idx + len(doc[end - 1]))
+    _in_cue_paragraph(doc, text, st)
     m = DATELINE.match(text, st.start)
     if m and m.end() < st.end:
         span = doc.char_span(m.end(), st.end, alignment_mode="expand")
@@ -291,6 +293,27 @@ def _cleaned(doc: Doc, text: str, lex: Lexicons, st: StatementInfo) -> Statement
     if words and _attribution_words(words[0], st, lex):
         return None
     return _past_addressee(doc, st)
+
+
+def _in_cue_paragraph(doc: Doc, text: str, st: StatementInfo) -> None:
+    """A content that runs over a paragraph break with its cue on one side keeps that side: the
+    paragraph before ends before the cue's, the one after starts after it; a quotation that
+    opens its paragraph and goes on over the next ones stays whole. A line break inside a
+    sentence (hard-wrapped text: after a word or a comma) is no paragraph break."""
+    if st.cue_span is None or st.cue == ":" or st.direct and text[st.start - 1:st.start] in OPEN_QUOTES:
+        return
+    breaks = [m.start() for m in PARAGRAPH_END.finditer(text, st.start, st.end)]
+    if not breaks:
+        return
+    cue = st.cue_span[0]
+    before = [b for b in breaks if b < cue]
+    if cue >= st.end - 1 or st.start < cue < st.end:
+        span = doc.char_span(before[-1] + 1, st.end, alignment_mode="expand") if before else None
+    else:
+        span = doc.char_span(st.start, breaks[0], alignment_mode="expand")
+    words = [t for t in span or () if not t.is_space]
+    if words:
+        st.tokens, st.start, st.end = (words[0].i, words[-1].i + 1), words[0].idx, words[-1].idx + len(words[-1])
 
 
 def _past_addressee(doc: Doc, st):

@@ -247,9 +247,9 @@ NOUN_READ_AS_VERB = """
     11  .           .    PUNCT  .          8  punct     O
 """
 
-# Two strikes destroyed an LNA-held depot.
+# GNA strikes destroyed an LNA-held depot.
 DESTROYED_X_HELD = """
-    0  Two        CD    NUM    two      1  nummod    B-CARDINAL
+    0  GNA        NNP   PROPN  GNA      1  compound  B-ORG
     1  strikes    NNS   NOUN   strike   2  nsubj     O
     2  destroyed  VBD   VERB   destroy  2  ROOT      O
     3  an         DT    DET    an       7  det       O
@@ -430,7 +430,14 @@ def test_constructions_give_the_sentence_as_evidence(run, table):
 def test_destroying_what_x_holds_opposes_x(run):
     doc = run(DESTROYED_X_HELD)
     r = only(facts(doc, "relations"))
-    assert (r.source, r.type, r.target) == (facts(doc, "table").by_token[1], "opposes", "lna")
+    assert (r.source, r.type, r.target) == ("gna", "opposes", "lna")
+
+
+def test_strikes_nobody_conducts_are_no_actor(run):
+    doc = run(DESTROYED_X_HELD.replace("0  GNA        NNP   PROPN  GNA      1  compound  B-ORG",
+                                       "0  Two        CD    NUM    two      1  nummod    B-CARDINAL"))
+    assert 1 not in facts(doc, "table").by_token
+    assert facts(doc, "relations") == []
 
 
 def test_conjoined_passive_shares_its_subject(run):
