@@ -93,3 +93,11 @@ def test_blank_pipeline_runs_on_a_hand_built_doc():
         ("turkey", "it supports Haftar")]
     assert [(r.source, r.type, r.target, r.claimed_by) for r in doc._.parley_relations] == [
         ("turkey", "supports", "khalifa-haftar", "turkey")]
+
+
+def test_a_long_run_without_spaces_is_one_token_short_urls_as_before(nlp):
+    blob = "https://example.org/" + "x/" * 400
+    doc = nlp.tokenizer(f"See {blob} and https://example.org/a/b today, the ministry said.")
+    assert blob in [t.text for t in doc]
+    assert "https://example.org/a/b" in [t.text for t in doc] and "today" in [t.text for t in doc]
+    assert doc[-1].text == "." and doc[-2].text == "said"

@@ -81,6 +81,14 @@ def doc_attribute(name: str) -> str:
     return f"doc._.{name}"
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, joined once per Doc (``Doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("parley_text")
+    if text is None:
+        text = doc.user_data["parley_text"] = doc.text
+    return text
+
+
 def day_of(doc: Doc) -> str | None:
     """The publication day the analyser put on the Doc (ISO date), if any."""
     return doc.user_data.get("parley_published")

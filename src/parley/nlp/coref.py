@@ -27,6 +27,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from parley.knowledge.kb import KnowledgeBase
+from parley.nlp.components import text_of
 from parley.nlp.merging import TEXT_PREFIXES, absorb, cap, is_kb, mention_at, merge, put
 from parley.nlp.namekeys import abbreviation_like, alias_words, fold, initials, spells
 from parley.nlp.spellings import kb_spellings, spellings
@@ -171,6 +172,8 @@ def _glossed(doc: Doc, table: ActorTable) -> None:
     """ "Jaish al-Nasr (Arabic: ..., “Army of Victory”)": a quoted name in a parenthesis right
     after a name is its translation, the same actor. A name the parser took for a person's is
     the organisation its translation names."""
+    if "(" not in text_of(doc):
+        return
     for tok in doc:
         if tok.text != "(" or tok.i == 0:
             continue
@@ -285,7 +288,7 @@ def _later_uses(doc: Doc, table: ActorTable, forms: dict[str, str]) -> None:
         actor = table.actors.get(forms[text])
         if actor is None:
             continue
-        for m in re.finditer(r"(?<![\w\-])" + re.escape(text) + r"(?![\w\-])", doc.text):
+        for m in re.finditer(r"(?<![\w\-])" + re.escape(text) + r"(?![\w\-])", text_of(doc)):
             span = doc.char_span(m.start(), m.end())
             if span is None:
                 continue

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from parley.nlp.components import text_of
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.quotes import OPEN_QUOTES, is_quote, quote_spans
 from parley.nlp.speech import StatementInfo
@@ -80,8 +81,8 @@ def merge_interrupted(doc: Doc, items: list[StatementInfo]) -> list[StatementInf
     Returns:
         The statements, the halves that went into another left out.
     """
-    quotes = quote_spans(doc.text, min_words=1)
-    text = doc.text
+    quotes = quote_spans(text_of(doc), min_words=1)
+    text = text_of(doc)
     drop: set[int] = set()
     for st in items:
         k = next((k for k, (a, b) in enumerate(quotes) if st.start < b and b - 1 <= st.end <= b + 1), None)

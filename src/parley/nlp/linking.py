@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.attribution import ModelSpan
+from parley.nlp.components import text_of
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.quotes import is_quote, quote_spans
 from parley.nlp.speech import StatementInfo, make_statement, speaker_for
@@ -51,7 +52,7 @@ def combine(doc: Doc, table: ActorTable, lex: Lexicons, rules: list[StatementInf
     cues = [s for s in spans if s.label == "CUE"]
     sources = [s for s in spans if s.label == "SOURCE"]
     out = list(rules)
-    closing = {b for _, b in quote_spans(doc.text)}
+    closing = {b for _, b in quote_spans(text_of(doc))}
     for content in (s for s in spans if s.label == "CONTENT"):
         rng = _trimmed(doc, lex, content.start, content.end, closing)
         if rng is None or any(st.tokens[0] < rng[1] and rng[0] < st.tokens[1] for st in out):

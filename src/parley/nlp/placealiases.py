@@ -53,7 +53,7 @@ def add_place_aliases(doc: Doc, out: dict[str, _Info], words: WordLists) -> None
         described = _description(doc, span, words)
         if described is not None and _owner(out, described) is None:
             info.add(described.start_char, described.end_char, described.text, True)
-    for tok in doc:
+    for tok in doc if names else ():
         info = names.get(tok.text)
         if info is not None and _owner(out, doc[tok.i:tok.i + 1]) is None:
             info.add(tok.idx, tok.idx + len(tok), tok.text, True)

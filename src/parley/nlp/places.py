@@ -24,7 +24,7 @@ from parley.knowledge.gazetteer import Gazetteer, GazPlace, GeoContext
 from parley.models import Mention, Place
 from parley.nlp.coordinates import find_points
 from parley.nlp.placealiases import add_place_aliases
-from parley.nlp.components import Resources, component, doc_attribute
+from parley.nlp.components import Resources, component, doc_attribute, text_of
 from parley.nlp.facts import Chunk
 from parley.nlp.lexicon import Lexicons, WordLists
 from parley.nlp.mentions import MentionInfo
@@ -183,7 +183,7 @@ def _locate_unlisted(doc: Doc, out: dict[str, PlaceInfo]) -> None:
 def _add_points(doc: Doc, out: dict[str, PlaceInfo], gazetteer: Gazetteer) -> None:
     """Positions given by coordinates, each notation of a point one mention of it, in the
     country of the nearest town."""
-    for point in find_points(doc.text):
+    for point in find_points(text_of(doc)):
         town = gazetteer.nearest(point.lat, point.lon)
         place = GazPlace(point.name, town.country if town else None, round(point.lat, 6), round(point.lon, 6), None,
                          "point", admin1=town.admin1 if town else None)

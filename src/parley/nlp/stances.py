@@ -216,7 +216,7 @@ def first_person(table: ActorTable, statements) -> None:
 def _first_singular(table: ActorTable, statements) -> None:
     """ "I", "me" and "my" in what a named speaker says are that speaker."""
     words = table.lex.words
-    for tok in table.doc:
+    for tok in table.doc if statements else ():
         if tok.lower_ not in words.first_singular_pronouns or tok.pos_ != "PRON" or tok.i in table.by_token:
             continue
         inside = [st for st in statements if st.tokens[0] <= tok.i < st.tokens[1]]

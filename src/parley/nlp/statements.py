@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.nlp.according import according_to, addressee_only
 from parley.nlp.attribution import mode_of
-from parley.nlp.components import Resources, component, doc_attribute
+from parley.nlp.components import Resources, component, doc_attribute, text_of
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.constructions import (adjective_statement, aside, coordinated_after, cue_key, misread_verb,
                                       relative, verb_tagged_noun)
@@ -62,8 +62,8 @@ def find_statements(doc: Doc, table: ActorTable, lex: Lexicons) -> list[Statemen
 
 def _mark_direct(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
     """A content that is a quotation is direct speech; its quotation marks are not content."""
-    quotes = quote_spans(doc.text)
-    text = doc.text
+    quotes = quote_spans(text_of(doc))
+    text = text_of(doc)
     for st in items:
         a, b = st.start, st.end
         while a < b and text[a] in OPEN_QUOTES + CLOSE_QUOTES + "'`":
@@ -79,7 +79,7 @@ def _mark_direct(doc: Doc, items: list[StatementInfo]) -> list[StatementInfo]:
 def _colon_statements(doc: Doc, table: ActorTable, found: list[StatementInfo]) -> list[StatementInfo]:
     """ "PENCE: Well, the question ..." / "Poll: voters ...": a name and a colon open a paragraph."""
     out = []
-    text = doc.text
+    text = text_of(doc)
     for sent in doc.sents:
         first = sent[0]
         if first.i > 0 and "\n" not in doc[first.i - 1].text_with_ws and not doc[first.i - 1].is_space:
@@ -297,7 +297,7 @@ def _noun_statement(doc: Doc, noun: Token, table: ActorTable) -> StatementInfo |
 # -- direct quotes ----------------------------------------------------------------------------
 def _quotes(doc: Doc, table: ActorTable, lex: Lexicons, found: list[StatementInfo]) -> list[StatementInfo]:
     out = []
-    for a, b in quote_spans(doc.text):
+    for a, b in quote_spans(text_of(doc)):
         if any(st.start <= a and b <= st.end + 2 for st in found):
             continue   # a quoted fragment inside an indirect statement: already covered
         span = doc.char_span(a, b, alignment_mode="expand")

@@ -26,6 +26,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from parley.ingest.layout import furniture, headline
+from parley.nlp.components import text_of
 from parley.nlp.lexicon import Lexicons
 from parley.nlp.quotes import OPEN_QUOTES, is_quote, quote_spans
 from parley.nlp.speech import StatementInfo, make_statement as make, speaker_for
@@ -54,7 +55,7 @@ def refine(doc: Doc, table: ActorTable, lex: Lexicons, items: list[StatementInfo
     items = _signed_paragraphs(doc, table, items)
     items = _colon_lead_ins(doc, table, lex, items)
     items = sorted(_lead_in_paragraphs(doc, lex, items), key=lambda st: (st.start, -(st.end - st.start)))
-    text = doc.text   # built once: Doc.text joins every token
+    text = text_of(doc)
     items = _off_furniture(doc, text, items)
     _issuing_body(text, table, items)
     return [st for st in (_cleaned(doc, text, lex, st) for st in items) if st is not None]
@@ -108,7 +109,7 @@ def _trailing_dash(doc: Doc, table: ActorTable) -> list[StatementInfo]:
 def _signed_paragraphs(doc: Doc, table: ActorTable, items: list[StatementInfo]) -> list[StatementInfo]:
     """ "“A. B. C.” ― Ana Ruiz": a paragraph that is a quotation signed with a dash and a name is
     the named person's; the quotes inside it that went to an earlier speaker give way to it."""
-    text, out, dashes = doc.text, [], table.lex.words.dash_marks
+    text, out, dashes = text_of(doc), [], table.lex.words.dash_marks
     pos = 0
     while pos < len(text):
         end = text.find("\n", pos)
@@ -158,7 +159,7 @@ def _colon_lead_ins(doc: Doc, table: ActorTable, lex: Lexicons, items: list[Stat
     """ "X said:" at the end of a paragraph: the next paragraph is X's, unless a speaker of its
     own speaks there; the statements found inside it (first persons, quotes given to an earlier
     speaker) give way to it."""
-    text, added, dropped, quotes = doc.text, [], set(), None
+    text, added, dropped, quotes = text_of(doc), [], set(), None
     first_person = {"pronoun:" + w for w in ("we", "i")}
     for sent in doc.sents:
         words = [t for t in sent if not t.is_space]
@@ -196,7 +197,7 @@ def _colon_lead_ins(doc: Doc, table: ActorTable, lex: Lexicons, items: list[Stat
 def _lead_in_paragraphs(doc: Doc, lex: Lexicons, items: list[StatementInfo]) -> list[StatementInfo]:
     """ "X said:" and the paragraphs after it in X's voice (first person or a quote), until one
     has another speaker."""
-    text, added, dropped = doc.text, [], set()
+    text, added, dropped = text_of(doc), [], set()
     first_person = {"pronoun:" + w for w in ("we", "i")}
     for st in items:
         colon = st.cue_tokens[1] < st.tokens[0] and any(t.text == ":" for t in doc[st.cue_tokens[1]:st.tokens[0]])
