@@ -15,6 +15,8 @@ import ast
 import math
 from collections import defaultdict
 
+from parley.knowledge.gazetteer import distance_km
+
 CELL = 0.5       # degrees: cell size of the land grid
 MIN_CELLS = 10   # a region covering fewer cells is too small for the grid to place it
 # the outlines are coarse: the area centre is worth taking only where it lies this far from the
@@ -78,9 +80,7 @@ def area_centres(cells: list[tuple[float, float]], places: list[tuple[float, flo
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance between two (lat, lon) points, in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a[0], a[1], b[0], b[1])
 
 
 def _nearest(buckets: dict, lat: float, lon: float) -> int | None:

@@ -226,11 +226,10 @@ class Gazetteer:
         rows = self.db.execute(f"SELECT {_ROW} FROM place p WHERE p.feature IN ('city', 'capital') "
                                "AND p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ?",
                                (lat - dlat, lat + dlat, lon - dlon, lon + dlon)).fetchall()
-        point = GazPlace("", None, lat, lon, None, "point")
         towns = [GazPlace(r[1], r[2], r[5], r[6], r[8], "city", r[7] or 0, r[3] or None, r[4] == "capital", r[0])
                  for r in rows]
-        best = min(towns, key=lambda t: km(point, t), default=None)
-        return best if best is not None and km(point, best) <= radius_km else None
+        best = min(towns, key=lambda t: distance_km(lat, lon, t.lat, t.lon), default=None)
+        return best if best is not None and distance_km(lat, lon, best.lat, best.lon) <= radius_km else None
 
 def _seats(hits: tuple[tuple[GazPlace, int], ...]) -> dict[int, int]:
     """Cities named like the region they are the main town of ("Hama", "Idlib"), each with
@@ -281,7 +280,12 @@ def _listed_kind(scored: list[tuple[float, GazPlace, str]],
 
 def km(a: GazPlace, b: GazPlace) -> float:
     """Great-circle distance between two located places, in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points (degrees), in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 

@@ -14,9 +14,10 @@ of numbers is too ambiguous (figures, scores) and is not read.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
+
+from parley.knowledge.gazetteer import distance_km
 
 _MIN = "[′'’]"
 _SEC = "(?:″|\"|”|′′|'')"
@@ -56,14 +57,6 @@ def _valid(lat: float, lon: float) -> bool:
     return -90 <= lat <= 90 and -180 <= lon <= 180 and (lat, lon) != (0.0, 0.0)
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def read_coordinates(text: str) -> list[tuple[int, int, float, float]]:
     """Every coordinate notation in ``text``: (start, end, latitude, longitude), in text order."""
     if "°" not in text and ";" not in text:
@@ -89,7 +82,7 @@ def find_points(text: str) -> list[Point]:
     points: list[Point] = []
     for start, end, lat, lon in read_coordinates(text):
         words = text[start:end].rstrip(" ,;")
-        same = next((p for p in points if km(p.lat, p.lon, lat, lon) <= SAME_POINT_KM), None)
+        same = next((p for p in points if distance_km(p.lat, p.lon, lat, lon) <= SAME_POINT_KM), None)
         if same is None:
             same = Point(lat, lon)
             points.append(same)
